@@ -1,0 +1,24 @@
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.urls import include, path
+
+urlpatterns = [
+    path("i18n/", include("django.conf.urls.i18n")),
+]
+
+urlpatterns += i18n_patterns(
+    path("admin/", admin.site.urls),
+    path("", include("memorial.core.urls")),
+    path("sources/", include("memorial.sources.urls")),
+    path("timeline/", include("memorial.events.urls")),
+    path("toll/", include("memorial.figures.urls")),
+    path("photos/", include("memorial.photos.urls")),
+    path("articles/", include("memorial.articles.urls")),
+    path("commemorations/", include("memorial.commemorations.urls")),
+)
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

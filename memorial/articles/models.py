@@ -1,0 +1,99 @@
+from django.db import models
+from django.db.models.functions import Length, Trim
+from django.db.models.lookups import GreaterThan
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from memorial.core.dates import DatePrecision, format_partial_date, precision_constraints
+from memorial.core.html import sanitize_rich_text
+from memorial.core.managers import SlugManager
+from memorial.core.models import PublishableModel, text_field, title_field
+from memorial.core.validators import http_url
+
+
+class ArticleKind(models.TextChoices):
+    OWN = "own", _("Our own text")
+    SUMMARY = "summary", _("Summary of an external publication")
+    REPORT = "report", _("Report")
+    TESTIMONY = "testimony", _("Testimony")
+
+
+class Article(PublishableModel):
+    title = title_field(max_length=300)
+    slug = models.SlugField(_("slug"), max_length=120, unique=True)
+    kind = models.CharField(_("kind"), max_length=20, choices=ArticleKind.choices)
+    author = models.CharField(_("author"), max_length=255, blank=True)
+    publisher = models.CharField(_("publisher"), max_length=255, blank=True)
+    publication_date = models.DateField(_("publication date"), null=True, blank=True)
+    publication_precision = models.CharField(
+        _("publication date precision"),
+        max_length=10,
+        choices=DatePrecision.choices,
+        default=DatePrecision.UNKNOWN,
+    )
+    publication_note = models.CharField(
+        _("note on the date"),
+        max_length=255,
+        blank=True,
+        help_text=_("For example “undated; about 1999, inferred from the text”."),
+    )
+    language = models.CharField(
+        _("language of the original"), max_length=20, blank=True, help_text=_("ISO code.")
+    )
+    summary = text_field(_("summary"), help_text=_("In our own words."))
+    body = text_field(_("body"), help_text=_("Formatted text. Unsafe markup is removed on save."))
+    external_url = models.URLField(
+        _("original publication"), max_length=500, blank=True, validators=[http_url]
+    )
+    sources = models.ManyToManyField(
+        "sources.Source", verbose_name=_("sources"), blank=True, related_name="articles"
+    )
+    events = models.ManyToManyField(
+        "events.Event", verbose_name=_("related events"), blank=True, related_name="articles"
+    )
+
+    objects = SlugManager()
+
+    class Meta:
+        verbose_name = _("article")
+        verbose_name_plural = _("articles")
+        ordering = ["-publication_date", "title"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(kind__in=ArticleKind.values), name="articles_article_kind_valid"
+            ),
+            models.CheckConstraint(
+                condition=GreaterThan(Length(Trim("title")), 0),
+                name="articles_article_title_not_blank",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(external_url="")
+                | models.Q(external_url__startswith="http://")
+                | models.Q(external_url__startswith="https://"),
+                name="articles_article_external_url_http",
+            ),
+            *precision_constraints(
+                "publication_date", "publication_precision", name="articles_article"
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        sanitize_rich_text(self, "body")
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("articles:detail", kwargs={"slug": self.slug})
+
+    def natural_key(self):
+        return (self.slug,)
+
+    natural_key.dependencies = ["sources.source", "events.event"]
+
+    @property
+    def publication_display(self):
+        if self.publication_date is None and self.publication_note:
+            return self.publication_note
+        return format_partial_date(self.publication_date, self.publication_precision)

@@ -1,0 +1,126 @@
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+from memorial.core.html import sanitize_rich_text
+from memorial.core.models import PublishableModel, PublishableQuerySet, text_field
+
+#: The night the troops entered Baku; every anniversary counts from it.
+TRAGEDY_YEAR = 1990
+
+
+class CommemorationManager(models.Manager.from_queryset(PublishableQuerySet)):
+    def get_by_natural_key(self, year):
+        return self.get(year=year)
+
+
+class Commemoration(PublishableModel):
+    year = models.PositiveSmallIntegerField(_("year"), unique=True)
+    date = models.DateField(_("date"))
+    minute_of_silence = models.BooleanField(
+        _("minute of silence at 12:00 Baku time"), default=False
+    )
+    sound_signals = models.BooleanField(
+        _("ships, cars and trains sound their horns"), default=False
+    )
+    flags_half_mast = models.BooleanField(_("flags at half-mast"), default=False)
+    alley_of_martyrs = models.BooleanField(_("visits to the Alley of Martyrs"), default=False)
+    events_abroad = models.BooleanField(_("events at embassies and in the diaspora"), default=False)
+    observances = text_field(
+        _("what was observed"), help_text=_("What happened that year, in our own words.")
+    )
+    description = text_field(
+        _("description"), help_text=_("Formatted text. Unsafe markup is removed on save.")
+    )
+    sources = models.ManyToManyField(
+        "sources.Source", verbose_name=_("sources"), blank=True, related_name="commemorations"
+    )
+    articles = models.ManyToManyField(
+        "articles.Article", verbose_name=_("articles"), blank=True, related_name="commemorations"
+    )
+    photos = models.ManyToManyField(
+        "photos.Photo", verbose_name=_("photos"), blank=True, related_name="commemorations"
+    )
+
+    objects = CommemorationManager()
+
+    class Meta:
+        verbose_name = _("commemoration")
+        verbose_name_plural = _("commemorations")
+        ordering = ["-year"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(year__gt=TRAGEDY_YEAR),
+                name="commemorations_commemoration_after_1990",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(date__year=models.F("year")),
+                name="commemorations_commemoration_date_in_year",
+            ),
+        ]
+
+    def __str__(self):
+        return str(
+            _("%(ordinal)s anniversary (%(year)s)")
+            % {"ordinal": self.anniversary_ordinal, "year": self.year}
+        )
+
+    def save(self, *args, **kwargs):
+        sanitize_rich_text(self, "description")
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("commemorations:detail", kwargs={"year": self.year})
+
+    def natural_key(self):
+        return (self.year,)
+
+    natural_key.dependencies = ["sources.source", "articles.article", "photos.photo"]
+
+    def clean(self):
+        if self.year and self.date and self.date.year != self.year:
+            raise ValidationError({"date": _("The date must fall in the commemoration's year.")})
+
+    @property
+    def anniversary(self):
+        """Derived, never stored: the year says it all."""
+        return self.year - TRAGEDY_YEAR
+
+    @property
+    def anniversary_ordinal(self):
+        return ordinal(self.anniversary)
+
+    @classmethod
+    def default_date(cls, year):
+        return datetime.date(year, 1, 20)
+
+
+def ordinal(number, language=None):
+    """36th, 36-cı, 36-я: an anniversary ordinal in the active language."""
+    language = (language or get_language() or "en")[:2]
+    if language == "ru":
+        return f"{number}-я"
+    if language == "az":
+        return f"{number}-{_az_ordinal_suffix(number)}"
+    if 10 <= number % 100 <= 20:
+        suffix = "th"
+    else:
+        suffix = {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+    return f"{number}{suffix}"
+
+
+def _az_ordinal_suffix(number):
+    """Azerbaijani ordinal suffix by vowel harmony of the number's spoken last word."""
+    if number % 10 == 0:
+        # 10 on, 20 iyirmi, 30 otuz, 40 qırx, 50 əlli, 60 altmış, 70 yetmiş, 80 səksən, 90 doxsan
+        tens = {1: "cu", 2: "ci", 3: "cu", 4: "cı", 5: "ci", 6: "cı", 7: "ci", 8: "ci", 9: "cı"}
+        if number % 100 == 0:
+            return "cü"
+        return tens[(number // 10) % 10]
+    # 1 bir, 2 iki, 3 üç, 4 dörd, 5 beş, 6 altı, 7 yeddi, 8 səkkiz, 9 doqquz
+    units = {1: "ci", 2: "ci", 3: "cü", 4: "cü", 5: "ci", 6: "cı", 7: "ci", 8: "ci", 9: "cu"}
+    return units[number % 10]

@@ -1,0 +1,69 @@
+"""Dates that are known only to the day, the month or the year.
+
+A historical record is often vaguer than a calendar: "May 1991", "spring
+1993", "January 1990". Models store a date plus its precision (and sometimes a
+time of day in Baku); `format_partial_date` is the one formatter every page
+uses, in every language.
+"""
+
+import datetime
+
+from django.db import models
+from django.utils import formats
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext
+
+
+class DatePrecision(models.TextChoices):
+    DAY = "day", _("Exact day")
+    MONTH = "month", _("Month only")
+    YEAR = "year", _("Year only")
+    UNKNOWN = "unknown", _("Unknown")
+
+
+def precision_constraints(date, precision, *, name):
+    """Database checks for a date/precision pair: a known precision needs a date."""
+    return [
+        models.CheckConstraint(
+            condition=models.Q(**{f"{precision}__in": DatePrecision.values}),
+            name=f"{name}_{precision}_valid",
+        ),
+        models.CheckConstraint(
+            condition=models.Q(**{precision: DatePrecision.UNKNOWN, f"{date}__isnull": True})
+            | (
+                ~models.Q(**{precision: DatePrecision.UNKNOWN})
+                & models.Q(**{f"{date}__isnull": False})
+            ),
+            name=f"{name}_{precision}_matches_{date}",
+        ),
+    ]
+
+
+def format_partial_date(value, precision=DatePrecision.DAY, time=None):
+    """Render a date at the precision the record has, in the active language."""
+    if value is None or precision == DatePrecision.UNKNOWN:
+        return pgettext("date", "date unknown")
+    if precision == DatePrecision.YEAR:
+        return str(value.year)
+    if precision == DatePrecision.MONTH:
+        return formats.date_format(value, "YEAR_MONTH_FORMAT")
+    text = formats.date_format(value, "DATE_FORMAT")
+    if time is not None:
+        text = f"{text}, {formats.time_format(time, 'H:i')}"
+    return text
+
+
+def partial_date_iso(value, precision=DatePrecision.DAY):
+    """ISO 8601 at the record's precision: 1990, 1990-01 or 1990-01-20."""
+    if value is None or precision == DatePrecision.UNKNOWN:
+        return ""
+    if precision == DatePrecision.YEAR:
+        return f"{value.year:04d}"
+    if precision == DatePrecision.MONTH:
+        return f"{value.year:04d}-{value.month:02d}"
+    return value.isoformat()
+
+
+def sort_key(value):
+    """Undated records sort last."""
+    return value or datetime.date.max

@@ -1,0 +1,10 @@
+from django.db import models
+
+from .models import PublishableQuerySet
+
+
+class SlugManager(models.Manager.from_queryset(PublishableQuerySet)):
+    """Published content addressed by a permanent slug, which is its natural key."""
+
+    def get_by_natural_key(self, slug):
+        return self.get(slug=slug)

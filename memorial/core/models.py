@@ -1,0 +1,114 @@
+"""Abstract building blocks shared by every topic app."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models.functions import Now
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from .validators import TEXT_VALIDATORS
+
+
+class TimeStampedModel(models.Model):
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("changed at"), auto_now=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("created by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+    )
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("changed by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+    )
+
+    class Meta:
+        abstract = True
+
+
+class PublishableQuerySet(models.QuerySet):
+    """The one place that decides what visitors may see."""
+
+    def published(self):
+        return self.filter(is_published=True).filter(
+            models.Q(published_at__isnull=True) | models.Q(published_at__lte=Now())
+        )
+
+    def visible_to(self, user):
+        """Staff preview drafts; everyone else sees what is published."""
+        if user is not None and user.is_active and user.is_staff:
+            return self.all()
+        return self.published()
+
+
+class PublishableModel(TimeStampedModel):
+    is_published = models.BooleanField(
+        _("published"),
+        default=False,
+        help_text=_("Only published items are shown to visitors."),
+    )
+    published_at = models.DateTimeField(
+        _("publication time"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Baku time. Leave empty to publish at once; a future time keeps the item "
+            "hidden until then."
+        ),
+    )
+
+    objects = PublishableQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+    @property
+    def is_public(self):
+        return self.is_published and (
+            self.published_at is None or self.published_at <= timezone.now()
+        )
+
+
+def title_field(verbose_name=_("title"), max_length=255, **kwargs):
+    return models.CharField(
+        verbose_name, max_length=max_length, validators=TEXT_VALIDATORS, **kwargs
+    )
+
+
+def text_field(verbose_name, **kwargs):
+    kwargs.setdefault("blank", True)
+    return models.TextField(verbose_name, validators=TEXT_VALIDATORS, **kwargs)
+
+
+class LoadedRecord(models.Model):
+    """What the content loader last wrote to one object.
+
+    If the object's state still hashes to `digest`, no curator has touched it
+    and a newer fixture may replace it; otherwise the curator's edit wins.
+    """
+
+    model = models.CharField(max_length=100)
+    natural_key = models.CharField(max_length=255)
+    digest = models.CharField(max_length=64)
+    loaded_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("loaded fixture record")
+        verbose_name_plural = _("loaded fixture records")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["model", "natural_key"], name="core_loadedrecord_unique"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.model} {self.natural_key}"

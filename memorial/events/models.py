@@ -1,0 +1,113 @@
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models.functions import Length, Trim
+from django.db.models.lookups import GreaterThan
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from memorial.core.dates import DatePrecision, format_partial_date, precision_constraints
+from memorial.core.html import sanitize_rich_text
+from memorial.core.managers import SlugManager
+from memorial.core.models import PublishableModel, text_field, title_field
+
+
+class EventKind(models.TextChoices):
+    MAIN = "main", _("The events of January 1990")
+    CONTEXT = "context", _("Context")
+    AFTERMATH = "aftermath", _("Aftermath")
+    COMMEMORATION = "commemoration", _("Commemoration")
+
+
+class Event(PublishableModel):
+    title = title_field()
+    slug = models.SlugField(_("slug"), max_length=120, unique=True)
+    kind = models.CharField(_("kind"), max_length=20, choices=EventKind.choices)
+    start_date = models.DateField(_("start date"), null=True, blank=True)
+    start_precision = models.CharField(
+        _("start date precision"),
+        max_length=10,
+        choices=DatePrecision.choices,
+        default=DatePrecision.DAY,
+    )
+    start_time = models.TimeField(
+        _("start time"), null=True, blank=True, help_text=_("Baku local time, if known.")
+    )
+    end_date = models.DateField(_("end date"), null=True, blank=True)
+    end_precision = models.CharField(
+        _("end date precision"),
+        max_length=10,
+        choices=DatePrecision.choices,
+        default=DatePrecision.UNKNOWN,
+    )
+    end_time = models.TimeField(
+        _("end time"), null=True, blank=True, help_text=_("Baku local time, if known.")
+    )
+    date_note = models.CharField(
+        _("note on the date"),
+        max_length=255,
+        blank=True,
+        help_text=_('For example "night of 19–20 January" or "sources differ: April or May".'),
+    )
+    place = models.CharField(_("place"), max_length=255, blank=True)
+    summary = text_field(_("summary"), help_text=_("One or two sentences for lists and previews."))
+    body = text_field(_("body"), help_text=_("Formatted text. Unsafe markup is removed on save."))
+    sources = models.ManyToManyField(
+        "sources.Source", verbose_name=_("sources"), blank=True, related_name="events"
+    )
+
+    objects = SlugManager()
+
+    class Meta:
+        verbose_name = _("event")
+        verbose_name_plural = _("events")
+        ordering = ["start_date", "start_time", "title"]
+        indexes = [models.Index(fields=["start_date", "start_time"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(kind__in=EventKind.values), name="events_event_kind_valid"
+            ),
+            models.CheckConstraint(
+                condition=GreaterThan(Length(Trim("title")), 0), name="events_event_title_not_blank"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(end_date__isnull=True)
+                | models.Q(start_date__isnull=True)
+                | models.Q(end_date__gte=models.F("start_date")),
+                name="events_event_end_after_start",
+            ),
+            *precision_constraints("start_date", "start_precision", name="events_event"),
+            *precision_constraints("end_date", "end_precision", name="events_event"),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        sanitize_rich_text(self, "body")
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("events:detail", kwargs={"slug": self.slug})
+
+    def natural_key(self):
+        return (self.slug,)
+
+    def clean(self):
+        if self.start_date and self.end_date and self.end_date < self.start_date:
+            raise ValidationError({"end_date": _("The end cannot be before the start.")})
+        if (
+            self.start_date
+            and self.end_date == self.start_date
+            and self.start_time
+            and self.end_time
+            and self.end_time < self.start_time
+        ):
+            raise ValidationError({"end_time": _("The end cannot be before the start.")})
+
+    @property
+    def date_display(self):
+        start = format_partial_date(self.start_date, self.start_precision, self.start_time)
+        if self.end_date and self.end_date != self.start_date:
+            end = format_partial_date(self.end_date, self.end_precision, self.end_time)
+            return f"{start} – {end}"
+        return start

@@ -1,0 +1,198 @@
+"""The toll: every figure that has been given, by whom, and as of when.
+
+Several figures for the same quantity from different sources coexist; that is
+the point. None of them is the single truth.
+"""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.urls import reverse
+from django.utils.formats import number_format
+from django.utils.translation import gettext_lazy as _
+
+from memorial.core.dates import DatePrecision, format_partial_date, precision_constraints
+from memorial.core.models import PublishableModel, PublishableQuerySet, text_field
+from memorial.core.validators import TEXT_VALIDATORS
+
+
+class Quantity(models.TextChoices):
+    KILLED = "killed", _("People killed")
+    MORTALLY_WOUNDED = "mortally_wounded", _("People mortally wounded")
+    INJURED = "injured", _("People wounded or injured")
+    SOUGHT_MEDICAL_HELP = "sought_medical_help", _("People who sought medical help")
+    FORENSIC_CASES = "forensic_cases", _("Forensic bureau cases")
+    DETAINED = "detained", _("People detained")
+    IMPRISONED_OUTSIDE = "imprisoned_outside", _("People sent to prisons outside Azerbaijan")
+    MISSING = "missing", _("People missing")
+    RECOGNISED_MARTYRS = "recognised_martyrs", _("People recognised as martyrs of 20 January")
+    HOUSES_FIRED_UPON = "houses_fired_upon", _("Houses fired upon")
+    VEHICLES_FIRED_UPON = "vehicles_fired_upon", _("Vehicles fired upon")
+    TROOPS_DEPLOYED = "troops_deployed", _("Troops deployed")
+    FUNERAL_ATTENDANCE = "funeral_attendance", _("People at the funeral of 22 January")
+    SOVIET_FORCES_KILLED = "soviet_forces_killed", _("Soviet soldiers and police killed")
+    SOVIET_FORCES_INJURED = "soviet_forces_injured", _("Soviet soldiers injured")
+
+
+class Qualifier(models.TextChoices):
+    EXACT = "exact", _("exactly")
+    AT_LEAST = "at_least", _("at least")
+    ABOUT = "about", _("about")
+    MORE_THAN = "more_than", _("more than")
+    RANGE = "range", _("between")
+
+
+class FigureQuerySet(PublishableQuerySet):
+    def for_toll(self):
+        """Published figures with their sources, ready for the toll page."""
+        return (
+            self.published()
+            .select_related("source")
+            .order_by("quantity", "as_of_date", "sort_order", "pk")
+        )
+
+
+class FigureManager(models.Manager.from_queryset(FigureQuerySet)):
+    def get_by_natural_key(self, key):
+        return self.get(key=key)
+
+
+class Figure(PublishableModel):
+    key = models.SlugField(
+        _("key"),
+        max_length=100,
+        unique=True,
+        help_text=_("A short permanent identifier, used in permalinks and fixtures."),
+    )
+    quantity = models.CharField(_("what is counted"), max_length=30, choices=Quantity.choices)
+    qualifier = models.CharField(
+        _("qualifier"), max_length=20, choices=Qualifier.choices, default=Qualifier.EXACT
+    )
+    value_low = models.PositiveIntegerField(
+        _("value"), help_text=_("The number, or the lower end of a range.")
+    )
+    value_high = models.PositiveIntegerField(
+        _("upper value"), null=True, blank=True, help_text=_("Only for a range.")
+    )
+    scope = models.CharField(
+        _("scope"),
+        max_length=255,
+        validators=TEXT_VALIDATORS,
+        help_text=_(
+            "Place, period and who is included, for example “Baku, before the state of emergency was announced”."
+        ),
+    )
+    as_of_date = models.DateField(_("as of"), null=True, blank=True)
+    as_of_precision = models.CharField(
+        _("as-of precision"),
+        max_length=10,
+        choices=DatePrecision.choices,
+        default=DatePrecision.UNKNOWN,
+    )
+    as_of_note = models.CharField(
+        _("note on the date"),
+        max_length=255,
+        blank=True,
+        help_text=_(
+            "When no as-of date is given, say what is known, e.g. “current official count”."
+        ),
+    )
+    source = models.ForeignKey(
+        "sources.Source",
+        verbose_name=_("source"),
+        on_delete=models.PROTECT,
+        related_name="figures",
+    )
+    locator = models.CharField(_("page or locator"), max_length=255, blank=True)
+    quote = models.CharField(
+        _("short quotation"),
+        max_length=500,
+        blank=True,
+        validators=TEXT_VALIDATORS,
+        help_text=_("The source's own words, kept short, in its own language."),
+    )
+    note = text_field(
+        _("curator's note"),
+        help_text=_("What this number includes, and why it differs from the others."),
+    )
+    part_of = models.ForeignKey(
+        "self",
+        verbose_name=_("part of"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="parts",
+        help_text=_("The total this figure is a part of, in the same source."),
+    )
+    sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    objects = FigureManager()
+
+    class Meta:
+        verbose_name = _("figure")
+        verbose_name_plural = _("figures")
+        ordering = ["quantity", "as_of_date", "sort_order", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(quantity__in=Quantity.values),
+                name="figures_figure_quantity_valid",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(qualifier__in=Qualifier.values),
+                name="figures_figure_qualifier_valid",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(value_low__gte=0), name="figures_figure_value_not_negative"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(value_high__isnull=True)
+                | models.Q(value_high__gte=models.F("value_low")),
+                name="figures_figure_low_not_above_high",
+            ),
+            models.CheckConstraint(
+                condition=(models.Q(qualifier="range") & models.Q(value_high__isnull=False))
+                | (~models.Q(qualifier="range") & models.Q(value_high__isnull=True)),
+                name="figures_figure_range_has_upper_value",
+            ),
+            *precision_constraints("as_of_date", "as_of_precision", name="figures_figure"),
+        ]
+
+    def __str__(self):
+        return f"{self.value_display} — {self.get_quantity_display()} ({self.source})"
+
+    def get_absolute_url(self):
+        return reverse("figures:detail", kwargs={"key": self.key})
+
+    def natural_key(self):
+        return (self.key,)
+
+    natural_key.dependencies = ["sources.source"]
+
+    def clean(self):
+        errors = {}
+        if self.value_high is not None and self.value_low is not None:
+            if self.value_high < self.value_low:
+                errors["value_high"] = _("The upper value cannot be below the lower value.")
+        if self.qualifier == Qualifier.RANGE and self.value_high is None:
+            errors["value_high"] = _("A range needs an upper value.")
+        if self.qualifier != Qualifier.RANGE and self.value_high is not None:
+            errors["qualifier"] = _("Choose “between” when giving an upper value.")
+        if self.part_of_id and self.part_of_id == self.pk:
+            errors["part_of"] = _("A figure cannot be a part of itself.")
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def value_display(self):
+        low = number_format(self.value_low, force_grouping=True)
+        if self.qualifier == Qualifier.RANGE:
+            high = number_format(self.value_high, force_grouping=True)
+            return f"{low}–{high}"
+        if self.qualifier == Qualifier.EXACT:
+            return low
+        return f"{self.get_qualifier_display()} {low}"
+
+    @property
+    def as_of_display(self):
+        if self.as_of_date is None:
+            return self.as_of_note or format_partial_date(None, DatePrecision.UNKNOWN)
+        return format_partial_date(self.as_of_date, self.as_of_precision)

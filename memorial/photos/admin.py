@@ -1,0 +1,10 @@
+from django.contrib import admin
+from modeltranslation.admin import TranslationAdmin
+from simple_history.admin import SimpleHistoryAdmin
+
+from .models import Photo
+
+
+@admin.register(Photo)
+class PhotoAdmin(TranslationAdmin, SimpleHistoryAdmin):
+    pass

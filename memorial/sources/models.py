@@ -1,0 +1,123 @@
+from django.db import models
+from django.db.models.functions import Length, Trim
+from django.db.models.lookups import GreaterThan
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from memorial.core.dates import DatePrecision, format_partial_date, precision_constraints
+from memorial.core.models import TimeStampedModel, text_field, title_field
+from memorial.core.validators import http_url
+
+
+class SourceQuerySet(models.QuerySet):
+    def published(self):
+        # A source is public bibliography as soon as it exists; there are no
+        # draft sources, but every reader still goes through this method.
+        return self.all()
+
+    def visible_to(self, user):
+        return self.all()
+
+
+class SourceManager(models.Manager.from_queryset(SourceQuerySet)):
+    def get_by_natural_key(self, key):
+        return self.get(key=key)
+
+
+class SourceKind(models.TextChoices):
+    OFFICIAL_STATEMENT = "official", _("Official statement")
+    GOVERNMENT_DOCUMENT = "government", _("Government or legal document")
+    NGO_REPORT = "ngo", _("Report by a non-governmental organisation")
+    BOOK = "book", _("Book or document collection")
+    PRESS = "press", _("Newspaper or news agency")
+    MAGAZINE = "magazine", _("Magazine")
+    WEB_PAGE = "web", _("Web page")
+    PHOTO_ARCHIVE = "photo", _("Photograph archive")
+    REFERENCE = "reference", _("Encyclopaedia or reference work")
+    OWN = "own", _("This memorial")
+
+
+class Reliability(models.TextChoices):
+    HIGH = "high", _("High: primary document or contemporary major press")
+    MEDIUM = "medium", _("Medium: reputable secondary source")
+    LOW = "low", _("Low: use with care")
+
+
+class Source(TimeStampedModel):
+    key = models.SlugField(
+        _("key"),
+        max_length=100,
+        unique=True,
+        help_text=_("A short permanent identifier, used in citations and fixtures."),
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=SourceKind.choices)
+    title = title_field(max_length=500)
+    author = models.CharField(_("author"), max_length=255, blank=True)
+    publisher = models.CharField(_("publisher"), max_length=255, blank=True)
+    date = models.DateField(_("date"), null=True, blank=True)
+    date_precision = models.CharField(
+        _("date precision"),
+        max_length=10,
+        choices=DatePrecision.choices,
+        default=DatePrecision.UNKNOWN,
+    )
+    url = models.URLField(_("web address"), max_length=500, blank=True, validators=[http_url])
+    locator = models.CharField(
+        _("page or locator"),
+        max_length=255,
+        blank=True,
+        help_text=_("Page numbers, issue, article number or archive reference."),
+    )
+    language = models.CharField(
+        _("language of the source"),
+        max_length=20,
+        blank=True,
+        help_text=_("ISO code, for example az, en or ru."),
+    )
+    reliability = models.CharField(
+        _("reliability"), max_length=10, choices=Reliability.choices, default=Reliability.MEDIUM
+    )
+    reliability_note = text_field(
+        _("note on reliability"),
+        help_text=_("Why this source can or cannot be relied on, and what remains to verify."),
+    )
+
+    objects = SourceManager()
+
+    class Meta:
+        verbose_name = _("source")
+        verbose_name_plural = _("sources")
+        ordering = ["title"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(kind__in=SourceKind.values), name="sources_source_kind_valid"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(reliability__in=Reliability.values),
+                name="sources_source_reliability_valid",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(url="")
+                | models.Q(url__startswith="http://")
+                | models.Q(url__startswith="https://"),
+                name="sources_source_url_http",
+            ),
+            models.CheckConstraint(
+                condition=GreaterThan(Length(Trim("title")), 0),
+                name="sources_source_title_not_blank",
+            ),
+            *precision_constraints("date", "date_precision", name="sources_source"),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def natural_key(self):
+        return (self.key,)
+
+    def get_absolute_url(self):
+        return reverse("sources:detail", kwargs={"key": self.key})
+
+    @property
+    def date_display(self):
+        return format_partial_date(self.date, self.date_precision)

@@ -1,0 +1,13 @@
+from modeltranslation.translator import TranslationOptions, register
+from simple_history import register as track_history
+
+from .models import Source
+
+
+@register(Source)
+class SourceTranslationOptions(TranslationOptions):
+    fields = ("reliability_note",)
+
+
+# After translation registration, so the history keeps every language.
+track_history(Source)
