@@ -78,9 +78,9 @@ class PublishableModel(TimeStampedModel):
         )
 
 
-def title_field(verbose_name=_("title"), max_length=255, **kwargs):
+def title_field(verbose_name=None, max_length=255, **kwargs):
     return models.CharField(
-        verbose_name, max_length=max_length, validators=TEXT_VALIDATORS, **kwargs
+        verbose_name or _("title"), max_length=max_length, validators=TEXT_VALIDATORS, **kwargs
     )
 
 

@@ -169,9 +169,12 @@ class Figure(PublishableModel):
 
     def clean(self):
         errors = {}
-        if self.value_high is not None and self.value_low is not None:
-            if self.value_high < self.value_low:
-                errors["value_high"] = _("The upper value cannot be below the lower value.")
+        if (
+            self.value_high is not None
+            and self.value_low is not None
+            and self.value_high < self.value_low
+        ):
+            errors["value_high"] = _("The upper value cannot be below the lower value.")
         if self.qualifier == Qualifier.RANGE and self.value_high is None:
             errors["value_high"] = _("A range needs an upper value.")
         if self.qualifier != Qualifier.RANGE and self.value_high is not None:
