@@ -63,7 +63,7 @@ class Article(PublishableModel):
                 condition=models.Q(kind__in=ArticleKind.values), name="articles_article_kind_valid"
             ),
             models.CheckConstraint(
-                condition=GreaterThan(Length(Trim("title")), 0),
+                condition=GreaterThan(Length(Trim("title_en")), 0),
                 name="articles_article_title_not_blank",
             ),
             models.CheckConstraint(

@@ -92,13 +92,16 @@ def text_field(verbose_name, **kwargs):
 class LoadedRecord(models.Model):
     """What the content loader last wrote to one object.
 
-    If the object's state still hashes to `digest`, no curator has touched it
-    and a newer fixture may replace it; otherwise the curator's edit wins.
+    `fixture_digest` fingerprints the fixture entry as written; `state_digest`
+    fingerprints the object as stored right after loading. While the object
+    still matches `state_digest`, no curator has touched it and a newer
+    fixture may replace it; otherwise the curator's edit wins.
     """
 
     model = models.CharField(max_length=100)
     natural_key = models.CharField(max_length=255)
-    digest = models.CharField(max_length=64)
+    fixture_digest = models.CharField(max_length=64)
+    state_digest = models.CharField(max_length=64)
     loaded_at = models.DateTimeField(auto_now=True)
 
     class Meta:

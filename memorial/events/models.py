@@ -67,7 +67,8 @@ class Event(PublishableModel):
                 condition=models.Q(kind__in=EventKind.values), name="events_event_kind_valid"
             ),
             models.CheckConstraint(
-                condition=GreaterThan(Length(Trim("title")), 0), name="events_event_title_not_blank"
+                condition=GreaterThan(Length(Trim("title_en")), 0),
+                name="events_event_title_not_blank",
             ),
             models.CheckConstraint(
                 condition=models.Q(end_date__isnull=True)

@@ -92,10 +92,11 @@ class Photo(PublishableModel):
         ordering = ["sort_order", "taken_date", "title"]
         constraints = [
             models.CheckConstraint(
-                condition=GreaterThan(Length(Trim("title")), 0), name="photos_photo_title_not_blank"
+                condition=GreaterThan(Length(Trim("title_en")), 0),
+                name="photos_photo_title_not_blank",
             ),
             models.CheckConstraint(
-                condition=models.Q(is_decorative=True) | ~models.Q(alt_text=""),
+                condition=models.Q(is_decorative=True) | ~models.Q(alt_text_en=""),
                 name="photos_photo_alt_text_required",
             ),
             models.CheckConstraint(

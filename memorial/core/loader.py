@@ -1,0 +1,188 @@
+"""Loading the memorial's content from fixtures, safely.
+
+All files load in one transaction: every object is validated with
+`full_clean()` before it is written, and the first error rolls everything
+back and names the file, the object and the field at fault. Loading again
+changes nothing; a newer fixture replaces only objects no curator has touched
+since the last load (see `LoadedRecord`).
+"""
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from django.core import serializers
+from django.core.exceptions import ObjectDoesNotExist, ValidationError
+from django.core.files.storage import default_storage
+from django.core.serializers.base import DeserializationError
+from django.db import DatabaseError, transaction
+
+from .models import LoadedRecord
+
+#: Files in dependency order: later files refer to objects of earlier ones.
+FIXTURE_ORDER = ("sources", "events", "figures", "photos", "articles", "commemorations")
+
+#: Bookkeeping fields that say nothing about the content itself.
+IGNORED_FIELDS = {"created_at", "updated_at", "created_by", "updated_by"}
+
+
+class FixtureError(Exception):
+    """A fixture is broken; nothing was loaded."""
+
+
+@dataclass
+class LoadReport:
+    created: list = field(default_factory=list)
+    updated: list = field(default_factory=list)
+    unchanged: list = field(default_factory=list)
+    skipped: list = field(default_factory=list)  # (label, reason)
+    media_copied: int = 0
+
+    def summary(self):
+        return (
+            f"{len(self.created)} created, {len(self.updated)} updated, "
+            f"{len(self.unchanged)} unchanged, {len(self.skipped)} kept as edited by curators, "
+            f"{self.media_copied} media files copied"
+        )
+
+
+def fixture_files(directory):
+    directory = Path(directory)
+    return [
+        directory / f"{name}.json"
+        for name in FIXTURE_ORDER
+        if (directory / f"{name}.json").exists()
+    ]
+
+
+def _digest(data):
+    return hashlib.sha256(json.dumps(data, sort_keys=True, default=str).encode()).hexdigest()
+
+
+def state_digest(instance):
+    """Fingerprint an object as stored, with natural keys, without bookkeeping fields."""
+    fresh = type(instance)._default_manager.get(pk=instance.pk)
+    (data,) = serializers.serialize(
+        "python", [fresh], use_natural_foreign_keys=True, use_natural_primary_keys=True
+    )
+    fields = {k: v for k, v in data["fields"].items() if k not in IGNORED_FIELDS}
+    return _digest(fields)
+
+
+def _label(instance):
+    return f"{instance._meta.label_lower} {'/'.join(str(part) for part in instance.natural_key())}"
+
+
+def _error_text(error):
+    if isinstance(error, ValidationError) and hasattr(error, "error_dict"):
+        return "; ".join(
+            f"{name}: {' '.join(str(m) for m in messages)}"
+            for name, messages in error.message_dict.items()
+        )
+    if isinstance(error, ValidationError):
+        return " ".join(error.messages)
+    return str(error)
+
+
+def copy_media(directory):
+    """Copy fixture media into storage; return the names written (files already there are kept)."""
+    media = Path(directory) / "media"
+    written = []
+    if not media.is_dir():
+        return written
+    for path in sorted(p for p in media.rglob("*") if p.is_file()):
+        name = path.relative_to(media).as_posix()
+        if not default_storage.exists(name):
+            with path.open("rb") as handle:
+                written.append(default_storage.save(name, handle))
+    return written
+
+
+def _read_entries(path):
+    try:
+        entries = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
+        raise FixtureError(f"{path.name}: not valid JSON: {error}") from error
+    if not isinstance(entries, list):
+        raise FixtureError(f"{path.name}: a fixture must be a JSON list of objects")
+    return entries
+
+
+def _load_entry(path, index, entry, report):
+    where = f"{path.name}, object {index + 1}"
+    if not isinstance(entry, dict) or "pk" in entry or "id" in entry.get("fields", {}):
+        raise FixtureError(f"{where}: objects are identified by natural keys, never by pk")
+    try:
+        (deserialized,) = serializers.deserialize(
+            "json", json.dumps([entry]), ignorenonexistent=False
+        )
+    except (DeserializationError, ObjectDoesNotExist, ValidationError, ValueError) as error:
+        cause = error.__cause__ or error
+        raise FixtureError(f"{where} ({entry.get('model')}): {_error_text(cause)}") from error
+
+    instance = deserialized.object
+    model = type(instance)
+    label = _label(instance)
+    key = "/".join(str(part) for part in instance.natural_key())
+    record = LoadedRecord.objects.filter(model=model._meta.label_lower, natural_key=key).first()
+    fixture_digest = _digest(entry)
+
+    if instance.pk is not None:
+        current = state_digest(instance)
+        if record is None:
+            report.skipped.append((label, "exists but was not created by the loader"))
+            return
+        if current != record.state_digest:
+            report.skipped.append((label, "changed by a curator since the last load"))
+            return
+        if record.fixture_digest == fixture_digest:
+            report.unchanged.append(label)
+            return
+        outcome = report.updated
+    else:
+        outcome = report.created
+
+    try:
+        instance.full_clean()
+        # Many-to-many targets were resolved by natural key while deserialising.
+        with transaction.atomic():
+            instance.save()
+            for name, values in deserialized.m2m_data.items():
+                getattr(instance, name).set(values)
+    except ValidationError as error:
+        raise FixtureError(f"{where} ({label}): {_error_text(error)}") from error
+    except DatabaseError as error:
+        raise FixtureError(f"{where} ({label}): the database refused it: {error}") from error
+
+    hook = getattr(instance, "loaded_from_fixture", None)
+    if hook is not None:
+        hook()
+    LoadedRecord.objects.update_or_create(
+        model=model._meta.label_lower,
+        natural_key=key,
+        defaults={"fixture_digest": fixture_digest, "state_digest": state_digest(instance)},
+    )
+    outcome.append(label)
+
+
+def load_fixtures(directory):
+    """Load every fixture file in `directory` atomically; return a `LoadReport`."""
+    report = LoadReport()
+    files = fixture_files(directory)
+    if not files:
+        raise FixtureError(f"no fixture files found in {directory}")
+    parsed = [(path, _read_entries(path)) for path in files]
+    # Photos refer to their files, so media goes first; a failed load takes it back.
+    written = copy_media(directory)
+    try:
+        with transaction.atomic():
+            for path, entries in parsed:
+                for index, entry in enumerate(entries):
+                    _load_entry(path, index, entry, report)
+    except BaseException:
+        for name in written:
+            default_storage.delete(name)
+        raise
+    report.media_copied = len(written)
+    return report
