@@ -139,6 +139,12 @@ def _load_entry(path, index, entry, report):
         if record.fixture_digest == fixture_digest:
             report.unchanged.append(label)
             return
+        # Replace the stored object in place, keeping its bookkeeping.
+        stored = model._default_manager.get(pk=instance.pk)
+        for name in IGNORED_FIELDS:
+            attname = model._meta.get_field(name).attname
+            setattr(instance, attname, getattr(stored, attname))
+        instance._state.adding = False
         outcome = report.updated
     else:
         outcome = report.created
