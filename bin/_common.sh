@@ -19,6 +19,7 @@ ensure_venv() {
 
 # Compiled catalogues are built, never committed. GNU gettext provides msgfmt.
 compile_messages() {
+  [ -n "$(find memorial -name '*.po' -print -quit)" ] || return 0
   if ! command -v msgfmt >/dev/null 2>&1; then
     install_debian_packages gettext || true
   fi
