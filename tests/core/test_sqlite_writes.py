@@ -5,8 +5,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-
 ROOT = Path(__file__).resolve().parents[2]
 
 WRITER = """
@@ -74,5 +72,3 @@ def test_two_saves_at_once_wait_instead_of_failing(tmp_path):
         check=True,
     )
     assert mode.stdout.strip() == "wal"
-
-
