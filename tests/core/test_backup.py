@@ -19,6 +19,7 @@ def read(name):
         return handle.read()
 
 
+@pytest.mark.django_db(transaction=True)
 def test_round_trip_gives_back_every_object_and_file(tmp_path):
     User.objects.create_user("curator", password="a-long-password-1990")
     event = factories.make_event(title_az="Sovet qoşunları Bakıya daxil olur")

@@ -111,6 +111,7 @@ def test_plain_loaddata_works_on_an_empty_database():
     assert Event.objects.count() >= 25
 
 
+@pytest.mark.django_db(transaction=True)
 def test_dumpdata_into_a_fresh_database_gives_back_the_same_data(loaded, tmp_path):
     before = content_state()
     out = io.StringIO()
