@@ -55,6 +55,10 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "memorial.core.cache.CacheHeadersMiddleware",
+    "django.middleware.http.ConditionalGetMiddleware",
+    # Before sessions and authentication: a hit for a visitor skips them all.
+    "memorial.core.cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -192,6 +196,12 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# Anonymous pages are cached until content changes (see memorial/core/cache.py).
+MEMORIAL_PAGE_CACHE_SECONDS = env.int("MEMORIAL_PAGE_CACHE_SECONDS", default=600)
+# How long a CDN or other shared cache may keep a public page before revalidating.
+MEMORIAL_CDN_CACHE_SECONDS = env.int("MEMORIAL_CDN_CACHE_SECONDS", default=30)
+MEMORIAL_UNCACHED_PREFIXES = ("/admin/", "/health/", "/i18n/")
 
 # Security
 

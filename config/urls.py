@@ -5,10 +5,11 @@ from django.urls import include, path
 
 urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
+    # One address for curators; the admin follows the browser's language.
+    path("admin/", admin.site.urls),
 ]
 
 urlpatterns += i18n_patterns(
-    path("admin/", admin.site.urls),
     path("", include("memorial.core.urls")),
     path("sources/", include("memorial.sources.urls")),
     path("timeline/", include("memorial.events.urls")),

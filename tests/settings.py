@@ -23,3 +23,5 @@ STORAGES = {
 MEDIA_ROOT = tempfile.mkdtemp(prefix="memorial-test-media-")
 ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
 AXES_ENABLED = True
+# Off by default so that a test sees its own writes at once; the cache tests turn it on.
+MEMORIAL_PAGE_CACHE_SECONDS = 0

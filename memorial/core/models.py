@@ -6,6 +6,7 @@ from django.db.models.functions import Now
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from .cache import bump_after_commit
 from .validators import TEXT_VALIDATORS
 
 
@@ -35,7 +36,15 @@ class TimeStampedModel(models.Model):
         abstract = True
 
 
-class PublishableQuerySet(models.QuerySet):
+class ContentQuerySet(models.QuerySet):
+    def update(self, **kwargs):
+        # update() sends no signals; the page cache still has to learn of it.
+        rows = super().update(**kwargs)
+        bump_after_commit()
+        return rows
+
+
+class PublishableQuerySet(ContentQuerySet):
     """The one place that decides what visitors may see."""
 
     def published(self):

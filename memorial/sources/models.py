@@ -5,11 +5,11 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from memorial.core.dates import DatePrecision, format_partial_date, precision_constraints
-from memorial.core.models import TimeStampedModel, text_field, title_field
+from memorial.core.models import ContentQuerySet, TimeStampedModel, text_field, title_field
 from memorial.core.validators import http_url
 
 
-class SourceQuerySet(models.QuerySet):
+class SourceQuerySet(ContentQuerySet):
     def published(self):
         # A source is public bibliography as soon as it exists; there are no
         # draft sources, but every reader still goes through this method.

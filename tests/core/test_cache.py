@@ -1,0 +1,89 @@
+"""The page cache: fast for visitors, never stale after a curator's change, never personal."""
+
+import datetime
+
+import pytest
+from django.contrib.auth.models import User
+from django.urls import reverse
+from django.utils import timezone
+
+from memorial.core.cache import content_version, seconds_until_next_publication
+from memorial.events.models import Event
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def page_cache(settings):
+    settings.MEMORIAL_PAGE_CACHE_SECONDS = 600
+
+
+def test_anonymous_pages_are_cached_and_sent_with_public_headers(client):
+    factories.make_event(title_en="Soviet troops enter Baku")
+    url = reverse("events:list")
+    first = client.get(url)
+    second = client.get(url)
+    assert first["X-Page-Cache"] == "miss" and second["X-Page-Cache"] == "hit"
+    assert second.content == first.content
+    assert "public" in second["Cache-Control"] and "must-revalidate" in second["Cache-Control"]
+    assert second.has_header("ETag")
+    assert not second.cookies
+
+
+def test_a_conditional_request_gets_304(client):
+    factories.make_event()
+    url = reverse("events:list")
+    etag = client.get(url)["ETag"]
+    assert client.get(url, headers={"if-none-match": etag}).status_code == 304
+
+
+def test_a_change_makes_every_page_fresh(client, django_capture_on_commit_callbacks):
+    event = factories.make_event(title_en="Before the change")
+    url = reverse("events:list")
+    assert b"Before the change" in client.get(url).content
+    with django_capture_on_commit_callbacks(execute=True):
+        event.title_en = "After the change"
+        event.save()
+    response = client.get(url)
+    assert response["X-Page-Cache"] == "miss"
+    assert b"After the change" in response.content
+
+
+def test_bulk_updates_and_m2m_changes_bump_the_version(django_capture_on_commit_callbacks):
+    event = factories.make_event()
+    version = content_version()
+    with django_capture_on_commit_callbacks(execute=True):
+        Event.objects.filter(pk=event.pk).update(is_published=False)
+    assert content_version() > version
+    version = content_version()
+    with django_capture_on_commit_callbacks(execute=True):
+        event.sources.add(factories.make_source())
+    assert content_version() > version
+
+
+def test_signed_in_staff_are_never_served_or_stored_in_the_cache(client):
+    factories.make_event(title_en="Published")
+    factories.make_event(title_en="A draft", is_published=False)
+    staff = User.objects.create_user("curator", password="a-long-password-1990", is_staff=True)
+    client.force_login(staff)
+    url = reverse("events:list") + "?preview=1"
+    response = client.get(url)
+    assert not response.has_header("X-Page-Cache")
+    assert "private" in response["Cache-Control"]
+    assert b"A draft" in response.content
+    client.logout()
+    anonymous = client.get(url)
+    assert b"A draft" not in anonymous.content
+
+
+def test_pages_expire_at_the_next_scheduled_publication():
+    soon = timezone.now() + datetime.timedelta(hours=1)
+    factories.make_event(published_at=soon)
+    remaining = seconds_until_next_publication(content_version())
+    assert 3500 < remaining <= 3600
+
+
+def test_no_scheduled_publication_means_no_deadline():
+    factories.make_event()
+    assert seconds_until_next_publication(content_version()) is None
