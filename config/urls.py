@@ -3,7 +3,12 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
 
+from memorial.core.observability import health
+
+handler500 = "memorial.core.errors.server_error"
+
 urlpatterns = [
+    path("health/", health, name="health"),
     path("i18n/", include("django.conf.urls.i18n")),
     # One address for curators; the admin follows the browser's language.
     path("admin/", admin.site.urls),
