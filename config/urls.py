@@ -1,8 +1,9 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, re_path
 
+from memorial.core.media import serve_media
 from memorial.core.observability import health
 
 handler500 = "memorial.core.errors.server_error"
@@ -24,7 +25,7 @@ urlpatterns += i18n_patterns(
     path("commemorations/", include("memorial.commemorations.urls")),
 )
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+if settings.MEMORIAL_SERVE_MEDIA:
+    urlpatterns.insert(
+        0, re_path(rf"^{settings.MEDIA_URL.lstrip('/')}(?P<path>.+)$", serve_media, name="media")
+    )

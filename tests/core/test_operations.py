@@ -57,3 +57,17 @@ def test_public_views_answer_only_get_and_head():
     client = Client(enforce_csrf_checks=False)
     assert client.post(reverse("events:list")).status_code == 405
     assert client.head(reverse("events:list")).status_code == 200
+
+
+@pytest.mark.django_db
+def test_media_is_served_inert(client, settings):
+    (settings.MEDIA_ROOT / "photos").mkdir(parents=True)
+    (settings.MEDIA_ROOT / "photos" / "a.jpg").write_bytes(b"\xff\xd8\xff\xe0 not really")
+    response = client.get("/media/photos/a.jpg")
+    assert response.status_code == 200
+    assert b"".join(response.streaming_content).startswith(b"\xff\xd8")
+    response.close()
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert response["Content-Security-Policy"].startswith("default-src 'none'")
+    assert client.get("/media/../config/settings.py").status_code == 404
+    assert client.get("/media/photos/missing.jpg").status_code == 404
