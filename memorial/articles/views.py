@@ -7,7 +7,7 @@ from memorial.core.views import KindFilterMixin, PublishedMixin
 from .models import Article, ArticleKind
 
 
-class ArticleListView(PublishedMixin, KindFilterMixin, ListView):
+class ArticleListView(KindFilterMixin, PublishedMixin, ListView):
     model = Article
     paginate_by = 20
     kind_choices = ArticleKind.choices

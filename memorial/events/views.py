@@ -9,7 +9,7 @@ from .models import Event, EventKind
 TIMELINE_ORDER = (F("start_date").asc(nulls_last=True), "start_time", "title", "pk")
 
 
-class EventListView(PublishedMixin, KindFilterMixin, ListView):
+class EventListView(KindFilterMixin, PublishedMixin, ListView):
     """The timeline: every event in order, grouped by year on the page."""
 
     model = Event

@@ -29,7 +29,7 @@ class CitedByMixin:
         )
 
 
-class SourceListView(PublishedMixin, CitedByMixin, ListView):
+class SourceListView(CitedByMixin, PublishedMixin, ListView):
     """The bibliography, grouped by kind."""
 
     model = Source
@@ -39,7 +39,7 @@ class SourceListView(PublishedMixin, CitedByMixin, ListView):
         return super().get_queryset().order_by("kind", "title", "pk")
 
 
-class SourceDetailView(PublishedMixin, CitedByMixin, DetailView):
+class SourceDetailView(CitedByMixin, PublishedMixin, DetailView):
     model = Source
     slug_field = "key"
     slug_url_kwarg = "key"
