@@ -92,11 +92,14 @@ class HomeView(PublishedMixin, TemplateView):
 
         context = super().get_context_data(**kwargs)
         context["panel"] = anniversary_panel(timezone.now())
-        context["key_figures"] = (
+        key_figures = (
             self.published(Figure.objects.all())
             .filter(quantity__in=KEY_QUANTITIES, part_of__isnull=True)
             .select_related("source")
-            .order_by("quantity", "as_of_date", "sort_order", "pk")[:6]
+            .order_by("as_of_date", "sort_order", "pk")[:6]
+        )
+        context["key_figures"] = sorted(
+            key_figures, key=lambda figure: KEY_QUANTITIES.index(figure.quantity)
         )
         context["events"] = self.published(Event.objects.filter(kind="main"))[:5]
         context["articles"] = self.published(Article.objects.all())[:3]
