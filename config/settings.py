@@ -167,6 +167,7 @@ MODELTRANSLATION_FALLBACK_LANGUAGES = {
 # Static files and uploads
 
 STATIC_URL = "static/"
+STATICFILES_DIRS = [BASE_DIR / "memorial" / "static"]
 STATIC_ROOT = Path(env("DJANGO_STATIC_ROOT", default=str(BASE_DIR / "staticfiles")))
 MEDIA_URL = env("DJANGO_MEDIA_URL", default="/media/")
 MEDIA_ROOT = Path(env("DJANGO_MEDIA_ROOT", default=str(VAR_DIR / "media")))

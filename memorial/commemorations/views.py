@@ -1,16 +1,37 @@
+from django.db.models import Prefetch
 from django.views.generic import DetailView, ListView
 
+from memorial.core import jsonld
 from memorial.core.views import PublishedMixin
 
 from .models import Commemoration
 
 
 class CommemorationListView(PublishedMixin, ListView):
+    """The archive: every year since 1991 with its anniversary number."""
+
     model = Commemoration
-    paginate_by = 24
+    paginate_by = 40
 
 
 class CommemorationDetailView(PublishedMixin, DetailView):
     model = Commemoration
     slug_field = "year"
     slug_url_kwarg = "year"
+
+    def get_queryset(self):
+        from memorial.articles.models import Article
+        from memorial.photos.models import Photo
+
+        return (
+            super()
+            .get_queryset()
+            .prefetch_related(
+                "sources",
+                Prefetch("articles", queryset=self.published(Article.objects.all())),
+                Prefetch("photos", queryset=self.published(Photo.objects.all())),
+            )
+        )
+
+    def get_structured_data(self):
+        return jsonld.commemoration(self.request, self.object)

@@ -1,8 +1,14 @@
+from functools import partial
+
 from django.conf import settings
+
+from . import jsonld
 
 
 def site(request):
     return {
         "SITE_NAME": settings.MEMORIAL_SITE_NAME,
         "CONTACT_EMAIL": settings.MEMORIAL_CONTACT_EMAIL,
+        # Called by the template only when a page has no description of its own.
+        "ORGANIZATION_JSONLD": partial(jsonld.organization, request),
     }

@@ -1,10 +1,27 @@
-from django.views.generic import TemplateView
+import datetime
+
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db.models import CharField
+from django.db.models.functions import Cast
+from django.http import Http404, HttpResponse
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.cache import patch_cache_control
+from django.utils.translation import gettext as _
+from django.views.generic import TemplateView, View
+
+from .anniversary import anniversary_panel
+from .search import SearchForm, search_groups, text_query
+
+#: What the home page shows as the key figures of the toll.
+KEY_QUANTITIES = ("killed", "injured")
 
 
 class PublishedMixin:
     """Every public view reads content through the model's `published()`.
 
-    Staff may add `?preview=1` to see drafts before publishing them.
+    Staff may add `?preview=1` to see drafts before publishing them; such
+    answers are never stored by a shared cache.
     """
 
     http_method_names = ["get", "head"]
@@ -13,18 +30,239 @@ class PublishedMixin:
         user = self.request.user
         return self.request.GET.get("preview") == "1" and user.is_active and user.is_staff
 
-    def get_queryset(self):
-        manager = self.model._default_manager
+    def published(self, queryset):
+        """The part of `queryset` this visitor may see."""
         if self.is_preview():
-            return manager.all()
-        return manager.published()
+            return queryset.all()
+        return queryset.published()
+
+    def get_queryset(self):
+        return self.published(self.model._default_manager.all())
+
+    def dispatch(self, request, *args, **kwargs):
+        response = super().dispatch(request, *args, **kwargs)
+        if self.is_preview():
+            patch_cache_control(response, private=True, no_store=True)
+        return response
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["is_preview"] = self.is_preview()
+        context["structured_data"] = self.get_structured_data()
+        return context
+
+    def get_structured_data(self):
+        """A schema.org description of the page; the organisation when None."""
+        return None
 
 
-class HomeView(TemplateView):
-    http_method_names = ["get", "head"]
+class KindFilterMixin:
+    """`?kind=` narrows a list to one of the model's kinds; an unknown kind is a 404."""
+
+    kind_choices = None
+
+    def get_kind(self):
+        kind = self.request.GET.get("kind", "")
+        if kind and kind not in dict(self.kind_choices):
+            raise Http404(_("There is no such kind."))
+        return kind
+
+    def get_queryset(self):
+        queryset = super().get_queryset()
+        kind = self.get_kind()
+        return queryset.filter(kind=kind) if kind else queryset
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        kind = self.get_kind()
+        context["kinds"] = self.kind_choices
+        context["kind"] = kind
+        context["kind_label"] = dict(self.kind_choices).get(kind, "")
+        return context
+
+
+class HomeView(PublishedMixin, TemplateView):
     template_name = "core/home.html"
 
+    def get_context_data(self, **kwargs):
+        from memorial.articles.models import Article
+        from memorial.events.models import Event
+        from memorial.figures.models import Figure
+        from memorial.photos.models import Photo
 
-class AboutView(TemplateView):
-    http_method_names = ["get", "head"]
+        context = super().get_context_data(**kwargs)
+        context["panel"] = anniversary_panel(timezone.now())
+        key_figures = (
+            self.published(Figure.objects.all())
+            .filter(quantity__in=KEY_QUANTITIES, part_of__isnull=True)
+            .select_related("source")
+            .order_by("as_of_date", "sort_order", "pk")[:6]
+        )
+        context["key_figures"] = sorted(
+            key_figures, key=lambda figure: KEY_QUANTITIES.index(figure.quantity)
+        )
+        context["events"] = self.published(Event.objects.filter(kind="main"))[:5]
+        context["articles"] = self.published(Article.objects.all())[:3]
+        context["photos"] = self.published(Photo.objects.filter(is_featured=True))[:4]
+        return context
+
+
+class AboutView(PublishedMixin, TemplateView):
     template_name = "core/about.html"
+
+    def get_context_data(self, **kwargs):
+        from .citations import cite_page
+
+        context = super().get_context_data(**kwargs)
+        context["citation"] = cite_page(
+            _("About this memorial"),
+            self.request.build_absolute_uri(reverse("core:home")),
+            timezone.localdate(),
+        )
+        return context
+
+
+class SearchView(PublishedMixin, TemplateView):
+    """Results grouped by kind; `type=` pages through one kind."""
+
+    template_name = "core/search.html"
+    per_group = 5
+    paginate_by = 20
+
+    def get(self, request, *args, **kwargs):
+        self.form = SearchForm(request.GET or None)
+        context = self.get_context_data(**kwargs)
+        status = 400 if self.form.is_bound and not self.form.is_valid() else 200
+        return self.render_to_response(context, status=status)
+
+    def _queryset(self, key, model, fields, words):
+        queryset = model._default_manager.all()
+        if key == "commemorations":
+            queryset = queryset.annotate(year_text=Cast("year", output_field=CharField()))
+        if key == "figures":
+            queryset = queryset.select_related("source")
+        return self.published(queryset).filter(text_query(words, fields)).distinct()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["form"] = self.form
+        groups = []
+        context["groups"] = groups
+        if not self.form.is_bound or not self.form.is_valid() or not self.form.words():
+            return context
+        words = self.form.words()
+        only = self.form.cleaned_data["type"]
+        context["query"] = self.form.cleaned_data["q"]
+        for key, label, model, fields in search_groups():
+            if only and key != only:
+                continue
+            queryset = self._queryset(key, model, fields, words)
+            if only:
+                paginator = Paginator(queryset, self.paginate_by)
+                try:
+                    page = paginator.page(self.request.GET.get("page") or 1)
+                except (PageNotAnInteger, EmptyPage) as error:
+                    raise Http404(_("There is no such page.")) from error
+                groups.append({"key": key, "label": label, "items": page, "more": False})
+                context["page_obj"] = page
+                context["only_label"] = label
+            else:
+                items = list(queryset[: self.per_group + 1])
+                if items:
+                    groups.append(
+                        {
+                            "key": key,
+                            "label": label,
+                            "items": items[: self.per_group],
+                            "more": len(items) > self.per_group,
+                        }
+                    )
+        return context
+
+
+class RobotsView(View):
+    http_method_names = ["get", "head"]
+
+    def get(self, request):
+        lines = [
+            "User-agent: *",
+            "Disallow: /*/admin/",
+            "Disallow: /*/search/",
+            f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
+        ]
+        return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+def _ical_text(value):
+    return (
+        str(value)
+        .replace("\\", "\\\\")
+        .replace(";", "\\;")
+        .replace(",", "\\,")
+        .replace("\n", "\\n")
+    )
+
+
+def _ical_fold(line):
+    """RFC 5545: lines longer than 75 octets continue on the next line after a space."""
+    encoded = line.encode()
+    chunks = []
+    while len(encoded) > 75:
+        cut = 75 if not chunks else 74
+        while cut and (encoded[cut] & 0xC0) == 0x80:
+            cut -= 1
+        chunks.append(encoded[:cut].decode())
+        encoded = encoded[cut:]
+    chunks.append(encoded.decode())
+    return "\r\n ".join(chunks)
+
+
+class CommemorationCalendarView(View):
+    """The day of remembrance, every 20 January, as an iCalendar feed."""
+
+    http_method_names = ["get", "head"]
+
+    def get(self, request):
+        from django.conf import settings
+
+        stamp = timezone.now().astimezone(datetime.UTC).strftime("%Y%m%dT%H%M%SZ")
+        host = request.get_host().split(":")[0]
+        lines = [
+            "BEGIN:VCALENDAR",
+            "VERSION:2.0",
+            f"PRODID:-//{_ical_text(settings.MEMORIAL_SITE_NAME)}//EN",
+            "CALSCALE:GREGORIAN",
+            "METHOD:PUBLISH",
+            f"X-WR-CALNAME:{_ical_text(settings.MEMORIAL_SITE_NAME)}",
+            "BEGIN:VEVENT",
+            f"UID:20-january-day-of-remembrance@{host}",
+            f"DTSTAMP:{stamp}",
+            "DTSTART;VALUE=DATE:19910120",
+            "DTEND;VALUE=DATE:19910121",
+            "RRULE:FREQ=YEARLY;BYMONTH=1;BYMONTHDAY=20",
+            f"SUMMARY:{_ical_text(_('20 January: Day of National Mourning'))}",
+            "DESCRIPTION:"
+            + _ical_text(
+                _(
+                    "In memory of the people killed in Baku on 19–20 January 1990. "
+                    "A minute of silence is observed at 12:00 Baku time."
+                )
+            ),
+            f"URL:{request.build_absolute_uri(reverse('commemorations:list'))}",
+            "TRANSP:TRANSPARENT",
+            "END:VEVENT",
+            "BEGIN:VEVENT",
+            f"UID:20-january-minute-of-silence@{host}",
+            f"DTSTAMP:{stamp}",
+            # Baku has kept UTC+4 all year since 2016: 12:00 in Baku is 08:00 UTC.
+            "DTSTART:20170120T080000Z",
+            "DURATION:PT1M",
+            "RRULE:FREQ=YEARLY;BYMONTH=1;BYMONTHDAY=20",
+            f"SUMMARY:{_ical_text(_('Minute of silence (12:00 Baku time)'))}",
+            "END:VEVENT",
+            "END:VCALENDAR",
+        ]
+        body = "\r\n".join(_ical_fold(line) for line in lines) + "\r\n"
+        response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+        response["Content-Disposition"] = 'inline; filename="black-january.ics"'
+        return response

@@ -1,16 +1,61 @@
+from django.db.models import F, Prefetch
 from django.views.generic import DetailView, ListView
 
-from memorial.core.views import PublishedMixin
+from memorial.core import jsonld
+from memorial.core.views import KindFilterMixin, PublishedMixin
 
-from .models import Event
+from .models import Event, EventKind
+
+TIMELINE_ORDER = (F("start_date").asc(nulls_last=True), "start_time", "title", "pk")
 
 
-class EventListView(PublishedMixin, ListView):
+class EventListView(KindFilterMixin, PublishedMixin, ListView):
+    """The timeline: every event in order, grouped by year on the page."""
+
     model = Event
-    paginate_by = 24
+    paginate_by = 50
+    kind_choices = EventKind.choices
+
+    def get_queryset(self):
+        return super().get_queryset().order_by(*TIMELINE_ORDER)
 
 
 class EventDetailView(PublishedMixin, DetailView):
     model = Event
     slug_field = "slug"
     slug_url_kwarg = "slug"
+
+    def get_queryset(self):
+        from memorial.articles.models import Article
+        from memorial.photos.models import Photo
+
+        return (
+            super()
+            .get_queryset()
+            .prefetch_related(
+                "sources",
+                Prefetch("photos", queryset=self.published(Photo.objects.all())),
+                Prefetch("articles", queryset=self.published(Article.objects.all())),
+            )
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        order = list(
+            self.published(Event.objects.all())
+            .order_by(*TIMELINE_ORDER)
+            .values_list("pk", flat=True)
+        )
+        index = order.index(self.object.pk) if self.object.pk in order else -1
+        neighbours = {
+            "previous": order[index - 1] if index > 0 else None,
+            "next": order[index + 1] if 0 <= index < len(order) - 1 else None,
+        }
+        wanted = [pk for pk in neighbours.values() if pk]
+        found = Event.objects.in_bulk(wanted) if wanted else {}
+        context["previous_event"] = found.get(neighbours["previous"])
+        context["next_event"] = found.get(neighbours["next"])
+        return context
+
+    def get_structured_data(self):
+        return jsonld.event(self.request, self.object, self.object.sources.all())

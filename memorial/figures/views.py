@@ -1,16 +1,82 @@
+from itertools import groupby
+
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, ListView
 
+from memorial.core import jsonld
 from memorial.core.views import PublishedMixin
 
-from .models import Figure
+from .charts import toll_chart
+from .models import Figure, Quantity
 
 
 class FigureListView(PublishedMixin, ListView):
+    """The toll: for each quantity, every source's figure side by side."""
+
     model = Figure
-    paginate_by = 24
+    paginate_by = 200
+
+    def get_queryset(self):
+        return (
+            super()
+            .get_queryset()
+            .select_related("source")
+            .order_by("quantity", "as_of_date", "sort_order", "pk")
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        order = list(Quantity.values)
+        figures = sorted(context["object_list"], key=lambda f: order.index(f.quantity))
+        context["quantities"] = [
+            {
+                "key": quantity,
+                "label": Quantity(quantity).label,
+                "figures": items,
+                "chart": toll_chart(items),
+            }
+            for quantity, items in (
+                (key, list(group)) for key, group in groupby(figures, key=lambda f: f.quantity)
+            )
+        ]
+        return context
+
+    def get_structured_data(self):
+        return jsonld.dataset(
+            self.request,
+            _("The toll of Black January"),
+            _(
+                "Every figure given for the dead, wounded, detained and missing, by source and date."
+            ),
+            reverse("figures:list"),
+            self.object_list,
+        )
 
 
 class FigureDetailView(PublishedMixin, DetailView):
     model = Figure
     slug_field = "key"
     slug_url_kwarg = "key"
+
+    def get_queryset(self):
+        return super().get_queryset().select_related("source", "part_of")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["others"] = list(
+            self.published(Figure.objects.filter(quantity=self.object.quantity))
+            .exclude(pk=self.object.pk)
+            .select_related("source")
+            .order_by("as_of_date", "sort_order", "pk")
+        )
+        return context
+
+    def get_structured_data(self):
+        return jsonld.dataset(
+            self.request,
+            str(self.object),
+            self.object.note or self.object.scope,
+            self.object.get_absolute_url(),
+            [self.object],
+        )

@@ -1,5 +1,7 @@
+from django.db.models import Prefetch
 from django.views.generic import DetailView, ListView
 
+from memorial.core import jsonld
 from memorial.core.views import PublishedMixin
 
 from .models import Photo
@@ -14,3 +16,20 @@ class PhotoDetailView(PublishedMixin, DetailView):
     model = Photo
     slug_field = "slug"
     slug_url_kwarg = "slug"
+
+    def get_queryset(self):
+        from memorial.commemorations.models import Commemoration
+        from memorial.events.models import Event
+
+        return (
+            super()
+            .get_queryset()
+            .select_related("source")
+            .prefetch_related(
+                Prefetch("events", queryset=self.published(Event.objects.all())),
+                Prefetch("commemorations", queryset=self.published(Commemoration.objects.all())),
+            )
+        )
+
+    def get_structured_data(self):
+        return jsonld.image_object(self.request, self.object)

@@ -1,0 +1,73 @@
+import json
+
+from django import template
+from django.core.serializers.json import DjangoJSONEncoder
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+
+register = template.Library()
+
+# The same escapes as Django's json_script: nothing in the data can close the
+# script element or open a comment.
+_JSON_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+
+#: Query parameters that make a different page; everything else is noise for
+#: the canonical address.
+CANONICAL_PARAMETERS = ("kind", "q", "type", "page")
+
+
+@register.simple_tag
+def jsonld(data):
+    """The one place a schema.org block is written (and where a CSP nonce will go)."""
+    if not data:
+        return ""
+    text = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False).translate(_JSON_ESCAPES)
+    return format_html('<script type="application/ld+json">{}</script>', mark_safe(text))
+
+
+@register.simple_tag(takes_context=True)
+def canonical_url(context):
+    """This page's address without tracking or preview parameters."""
+    request = context["request"]
+    params = request.GET.copy()
+    for key in list(params):
+        if (
+            key not in CANONICAL_PARAMETERS
+            or not params.get(key)
+            or params.get(key) == "1"
+            and key == "page"
+        ):
+            del params[key]
+    query = params.urlencode()
+    return request.build_absolute_uri(request.path + (f"?{query}" if query else ""))
+
+
+@register.simple_tag(takes_context=True)
+def absolute(context, url):
+    return context["request"].build_absolute_uri(url)
+
+
+@register.filter
+def page_suffix(page_obj):
+    """ " · page 2" on every page of a list after the first, so titles stay unique."""
+    from django.utils.translation import gettext
+
+    if getattr(page_obj, "number", 1) == 1:
+        return ""
+    return " · " + gettext("page %(number)s") % {"number": page_obj.number}
+
+
+@register.filter
+def ordinal(number):
+    """36th, 36-cı, 36-я in the active language."""
+    from memorial.commemorations.models import ordinal as ordinal_in_language
+
+    return ordinal_in_language(number)
+
+
+@register.filter
+def citation(source):
+    """The citation text of a source, for copying."""
+    from memorial.core.citations import cite_source
+
+    return cite_source(source)

@@ -1,0 +1,56 @@
+"""The toll chart: each source's figure for one quantity, drawn on the server as SVG."""
+
+from dataclasses import dataclass
+
+from memorial.core.dates import sort_key
+
+WIDTH = 640
+LABEL_HEIGHT = 18
+BAR_HEIGHT = 16
+ROW_HEIGHT = 48
+VALUE_SPACE = 120
+
+
+@dataclass(frozen=True)
+class Bar:
+    figure: object
+    label_y: int
+    bar_y: int
+    x: int
+    width: int
+    low_width: int
+    value_x: int
+    is_range: bool
+
+
+@dataclass(frozen=True)
+class Chart:
+    bars: list
+    width: int
+    height: int
+    maximum: int
+
+
+def toll_chart(figures):
+    """Bars in order of the as-of date; a range shows its lower end solid, the rest hatched."""
+    figures = sorted(figures, key=lambda figure: (sort_key(figure.as_of_date), figure.sort_order))
+    maximum = max((figure.value_high or figure.value_low for figure in figures), default=0) or 1
+    scale = (WIDTH - VALUE_SPACE) / maximum
+    bars = []
+    for row, figure in enumerate(figures):
+        top = row * ROW_HEIGHT
+        high = figure.value_high or figure.value_low
+        width = max(round(high * scale), 2)
+        bars.append(
+            Bar(
+                figure=figure,
+                label_y=top + LABEL_HEIGHT - 4,
+                bar_y=top + LABEL_HEIGHT,
+                x=0,
+                width=width,
+                low_width=max(round(figure.value_low * scale), 2),
+                value_x=width + 8,
+                is_range=figure.value_high is not None,
+            )
+        )
+    return Chart(bars=bars, width=WIDTH, height=len(bars) * ROW_HEIGHT, maximum=maximum)

@@ -1,0 +1,1 @@
+from tests.public.conftest import memorial_content  # noqa: F401

@@ -1,0 +1,123 @@
+import datetime
+
+import pytest
+
+from tests import factories
+
+
+@pytest.fixture
+def memorial_content(db):
+    """A small memorial: the two killed-count figures the toll must show, events, photos, articles."""
+    omm = factories.make_source(
+        key="omm",
+        kind="ngo",
+        title="Black January: Baku (1990)",
+        publisher="Memorial Human Rights Centre (OMM)",
+    )
+    health = factories.make_source(
+        key="health-ministry",
+        kind="official",
+        title="Report of the Ministry of Health of the Azerbaijan SSR",
+        publisher="Ministry of Health of the Azerbaijan SSR",
+    )
+    killed_omm = factories.make_figure(
+        key="killed-omm",
+        value_low=131,
+        source=omm,
+        as_of_date=datetime.date(1991, 1, 1),
+        as_of_precision="year",
+        note_en="Counted in Baku only.",
+    )
+    killed_health = factories.make_figure(
+        key="killed-health",
+        value_low=170,
+        source=health,
+        as_of_date=datetime.date(1990, 2, 9),
+        note_en="Includes the districts.",
+    )
+    factories.make_figure(
+        key="injured-range",
+        quantity="injured",
+        qualifier="range",
+        value_low=700,
+        value_high=800,
+        source=omm,
+    )
+    context_event = factories.make_event(
+        slug="popular-front",
+        title_en="The Popular Front rallies",
+        kind="context",
+        start_date=datetime.date(1989, 11, 1),
+        start_precision="month",
+        sources=[omm],
+    )
+    night = factories.make_event(
+        slug="troops-enter",
+        title_en="Troops enter Baku",
+        start_date=datetime.date(1990, 1, 19),
+        start_time=datetime.time(23, 30),
+        end_date=datetime.date(1990, 1, 20),
+        end_precision="day",
+        date_note_en="night of 19–20 January",
+        place_en="Baku",
+        body_en="<p>The troops came <strong>at night</strong>.</p>",
+        sources=[omm, health],
+    )
+    funeral = factories.make_event(
+        slug="funeral",
+        title_en="The funeral of 22 January",
+        kind="aftermath",
+        start_date=datetime.date(1990, 1, 22),
+    )
+    draft_event = factories.make_event(
+        slug="draft-event", title_en="A draft event", is_published=False
+    )
+    photo = factories.make_photo(
+        slug="carnations", title_en="Carnations", is_featured=True, events=[night], source=omm
+    )
+    graphic = factories.make_photo(
+        slug="the-dead", title_en="The dead in the morgue", is_graphic=True, events=[night]
+    )
+    article = factories.make_article(
+        slug="report",
+        title_en="The OMM report",
+        kind="report",
+        external_url="https://example.org/r",
+    )
+    article.sources.set([omm])
+    article.events.set([night])
+    commemoration = factories.make_commemoration(
+        2026, observances_en="The 36th anniversary was observed."
+    )
+    commemoration.articles.set([article])
+    commemoration.photos.set([photo])
+    commemoration.sources.set([health])
+    factories.make_commemoration(1991)
+    return {
+        "omm": omm,
+        "health": health,
+        "killed_omm": killed_omm,
+        "killed_health": killed_health,
+        "events": [context_event, night, funeral],
+        "night": night,
+        "draft_event": draft_event,
+        "photo": photo,
+        "graphic": graphic,
+        "article": article,
+        "commemoration": commemoration,
+    }
+
+
+def multiply_content(times=10):
+    """Ten times the content, to show that query counts do not grow with it."""
+    for n in range(times):
+        source = factories.make_source()
+        event = factories.make_event(sources=[source], start_date=datetime.date(1990, 1, 20))
+        factories.make_figure(source=source)
+        factories.make_photo(source=source, events=[event], is_featured=True)
+        article = factories.make_article()
+        article.sources.set([source])
+        article.events.set([event])
+        commemoration = factories.make_commemoration(1992 + n)
+        commemoration.sources.set([source])
+        commemoration.articles.set([article])

@@ -1,0 +1,51 @@
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from .conftest import multiply_content
+
+pytestmark = pytest.mark.django_db
+
+PAGES = [
+    ("core:home", {}, {}),
+    ("core:about", {}, {}),
+    ("core:search", {}, {"q": "e"}),
+    ("core:search", {}, {"q": "e", "type": "articles"}),
+    ("events:list", {}, {}),
+    ("events:list", {}, {"kind": "main"}),
+    ("events:detail", {"slug": "troops-enter"}, {}),
+    ("figures:list", {}, {}),
+    ("figures:detail", {"key": "killed-omm"}, {}),
+    ("photos:list", {}, {}),
+    ("photos:detail", {"slug": "carnations"}, {}),
+    ("articles:list", {}, {}),
+    ("articles:detail", {"slug": "report"}, {}),
+    ("commemorations:list", {}, {}),
+    ("commemorations:detail", {"year": 2026}, {}),
+    ("sources:list", {}, {}),
+    ("sources:detail", {"key": "omm"}, {}),
+    ("articles:feed-atom", {}, {}),
+]
+
+
+def count_queries(client, url, params):
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(url, params).status_code == 200
+    return len(captured)
+
+
+@pytest.mark.parametrize(("name", "kwargs", "params"), PAGES)
+def test_each_page_runs_a_fixed_number_of_queries(
+    client, memorial_content, django_assert_max_num_queries, name, kwargs, params
+):
+    """At most ten queries, and no more with ten times the content."""
+    url = reverse(name, kwargs=kwargs)
+    with django_assert_max_num_queries(10):
+        assert client.get(url, params).status_code == 200
+    before = count_queries(client, url, params)
+    multiply_content(10)
+    after = count_queries(client, url, params)
+    assert after == before
+    with django_assert_max_num_queries(10):
+        assert client.get(url, params).status_code == 200
