@@ -34,7 +34,8 @@ ACCEPTED_FORMATS = {
     "PNG": ("PNG", "png", {"png"}),
     "WEBP": ("WEBP", "webp", {"webp"}),
 }
-ACCEPTED_LABEL = "JPEG, PNG, WebP"
+# MPO (a camera JPEG with extra frames) is opened by the JPEG plugin.
+OPEN_FORMATS = ["JPEG", "PNG", "WEBP"]
 
 ORIENTATION = 0x0112
 
@@ -95,7 +96,10 @@ def _sniff_non_image(head):
     stripped = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     if stripped.startswith(b"%pdf"):
         return _("a PDF document")
-    if stripped.startswith((b"<", b"#!")) or b"<svg" in stripped or b"<script" in stripped:
+    markup = (b"<svg", b"<script", b"<html", b"<!doctype")
+    if stripped.startswith((b"<", b"#!")) or (
+        b"\x00" not in head and any(tag in stripped for tag in markup)
+    ):
         return _("text or markup (HTML, SVG or a script)")
     return None
 
@@ -142,10 +146,10 @@ def _open_checked(file, name):
         _reject(_("The file is empty."), "empty")
     if size > MAX_UPLOAD_BYTES:
         _reject(
-            _("The file is %(size)s; the limit is %(limit)s."),
+            _("The file is %(size)s; the limit is %(limit)s MB."),
             "too_large",
             size=filesizeformat(size),
-            limit=filesizeformat(MAX_UPLOAD_BYTES),
+            limit=MAX_UPLOAD_BYTES // (1024 * 1024),
         )
     file.seek(0)
     kind = _sniff_non_image(file.read(1024))
@@ -157,7 +161,7 @@ def _open_checked(file, name):
         )
     file.seek(0)
     try:
-        image = Image.open(file, formats=list(ACCEPTED_FORMATS))
+        image = Image.open(file, formats=OPEN_FORMATS)
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
         _reject(
             _("The image has more than %(limit)s megapixels; scale it down before uploading."),
