@@ -185,15 +185,15 @@ class Photo(PublishableModel):
                     _("Describe the image in this language too, or mark it decorative."),
                     code="alt_text_required",
                 )
-            elif FILE_NAME_LIKE.match(value):
-                errors[field] = ValidationError(
-                    _("This looks like a file name. Describe what the image shows."),
-                    code="alt_text_file_name",
-                )
             elif _comparable(value) in titles:
                 errors[field] = ValidationError(
                     _("This repeats the title. Describe what the image shows."),
                     code="alt_text_is_title",
+                )
+            elif FILE_NAME_LIKE.match(value):
+                errors[field] = ValidationError(
+                    _("This looks like a file name. Describe what the image shows."),
+                    code="alt_text_file_name",
                 )
         if errors:
             raise ValidationError(errors)
