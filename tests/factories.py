@@ -85,8 +85,12 @@ def make_photo(**kwargs):
     events = kwargs.pop("events", None)
     defaults = {
         "title_en": f"Photo {n}",
+        "title_az": f"Foto {n}",
+        "title_ru": f"Фотография {n}",
         "slug": f"photo-{n}",
         "alt_text_en": "Red carnations laid on a stone step.",
+        "alt_text_az": "Daş pilləkənə qoyulmuş qırmızı qərənfillər.",
+        "alt_text_ru": "Красные гвоздики на каменной ступени.",
         "caption_en": "Carnations at the memorial.",
         "credit": "Black January Memorial",
         "rights": "Made for this site; free to reuse with credit.",

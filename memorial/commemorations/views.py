@@ -29,7 +29,7 @@ class CommemorationDetailView(PublishedMixin, DetailView):
             .prefetch_related(
                 "sources",
                 Prefetch("articles", queryset=self.published(Article.objects.all())),
-                Prefetch("photos", queryset=self.published(Photo.objects.all())),
+                Prefetch("photos", queryset=self.published(Photo.objects.select_related("source"))),
             )
         )
 

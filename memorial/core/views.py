@@ -103,7 +103,7 @@ class HomeView(PublishedMixin, TemplateView):
         )
         context["events"] = self.published(Event.objects.filter(kind="main"))[:5]
         context["articles"] = self.published(Article.objects.all())[:3]
-        context["photos"] = self.published(Photo.objects.filter(is_featured=True))[:4]
+        context["photos"] = self.published(Photo.objects.filter(is_featured=True).select_related("source"))[:4]
         return context
 
 

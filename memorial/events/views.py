@@ -34,7 +34,7 @@ class EventDetailView(PublishedMixin, DetailView):
             .get_queryset()
             .prefetch_related(
                 "sources",
-                Prefetch("photos", queryset=self.published(Photo.objects.all())),
+                Prefetch("photos", queryset=self.published(Photo.objects.select_related("source"))),
                 Prefetch("articles", queryset=self.published(Article.objects.all())),
             )
         )

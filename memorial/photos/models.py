@@ -1,6 +1,9 @@
+import re
 import uuid
 
-from django.db import models
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models, router, transaction
 from django.db.models.functions import Length, Trim
 from django.db.models.lookups import GreaterThan
 from django.urls import reverse
@@ -11,9 +14,28 @@ from memorial.core.managers import SlugManager
 from memorial.core.models import PublishableModel, text_field, title_field
 from memorial.core.validators import TEXT_VALIDATORS, http_url
 
+from . import images
+
+# "IMG_1234", "DSC01234.JPG", "scan 0001", "photo.jpeg", "2024-01-20 12.03.55"
+FILE_NAME_LIKE = re.compile(
+    r"""^(?:
+        \S+\.(?:jpe?g|png|webp|gif|tiff?|bmp|heic|heif|avif|raw|cr2|nef|dng|psd)
+        |(?:img|dsc|dscn|dscf|pxl|scan|image|photo|pict?|p)[\s_-]?\d+\S*
+        |[\d\s._-]{6,}
+    )$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+
+def _comparable(text):
+    return " ".join(re.sub(r"[^\w\s]", " ", text or "").casefold().split())
+
 
 def photo_upload_to(instance, filename):
-    """Never keep the uploader's file name: it can carry anything."""
+    """Never keep the uploader's file name: it can carry anything.
+
+    The pipeline names every file it writes `upload.<extension of the detected format>`.
+    """
     extension = filename.rsplit(".", 1)[-1].lower() if "." in filename else "bin"
     return f"photos/{uuid.uuid4().hex}.{extension}"
 
@@ -111,8 +133,81 @@ class Photo(PublishableModel):
     def __str__(self):
         return self.title
 
+    def save(self, *args, **kwargs):
+        """Store a new image only as the pipeline's re-encoded copy, with its renditions.
+
+        Files are written before the row; if the row cannot be written, they are
+        deleted again. A replaced image's old files go once the change commits.
+        """
+        if not self.image or self.image._committed:
+            return super().save(*args, **kwargs)
+        upload = self.image.file
+        clean = getattr(upload, "clean", None) or images.clean_image(upload, self.image.name)
+        old_files = self._stored_file_names()
+        written = []
+        using = kwargs.get("using") or router.db_for_write(type(self), instance=self)
+        try:
+            with transaction.atomic(using=using):
+                self.image.save(
+                    f"upload.{clean.extension}", images.CleanImageFile(clean), save=False
+                )
+                written.append(self.image.name)
+                self.renditions = images.write_renditions(
+                    clean, self.image.name, self.image.storage
+                )
+                written.extend(item["name"] for item in self.renditions)
+                super().save(*args, **kwargs)
+        except BaseException:
+            images.delete_files(written, self.image.storage)
+            raise
+        if old_files:
+            storage = self.image.storage
+            transaction.on_commit(lambda: images.delete_files(old_files, storage), using=using)
+        return None
+
     def get_absolute_url(self):
         return reverse("photos:detail", kwargs={"slug": self.slug})
+
+    def clean(self):
+        """Alternative text in every language, never a file name nor the title again."""
+        super().clean()
+        if self.is_decorative:
+            return
+        titles = {
+            _comparable(getattr(self, f"title_{code}", ""))
+            for code in settings.MODELTRANSLATION_LANGUAGES
+        } - {""}
+        errors = {}
+        for code in settings.MODELTRANSLATION_LANGUAGES:
+            field = f"alt_text_{code}"
+            value = (getattr(self, field, "") or "").strip()
+            if not value:
+                errors[field] = ValidationError(
+                    _("Describe the image in this language too, or mark it decorative."),
+                    code="alt_text_required",
+                )
+            elif _comparable(value) in titles:
+                errors[field] = ValidationError(
+                    _("This repeats the title. Describe what the image shows."),
+                    code="alt_text_is_title",
+                )
+            elif FILE_NAME_LIKE.match(value):
+                errors[field] = ValidationError(
+                    _("This looks like a file name. Describe what the image shows."),
+                    code="alt_text_file_name",
+                )
+        if errors:
+            raise ValidationError(errors)
+
+    def _stored_file_names(self):
+        if not self.pk:
+            return []
+        stored = (
+            type(self)._default_manager.filter(pk=self.pk).values("image", "renditions").first()
+        )
+        if not stored:
+            return []
+        return [stored["image"], *(item["name"] for item in stored["renditions"] or [])]
 
     def natural_key(self):
         return (self.slug,)
@@ -122,3 +217,14 @@ class Photo(PublishableModel):
     @property
     def taken_display(self):
         return format_partial_date(self.taken_date, self.taken_precision)
+
+
+def delete_photo_files(sender, instance, using, **kwargs):
+    """Remove a deleted photo's original and renditions once the deletion commits.
+
+    Connected to post_delete in PhotosConfig.ready(), because the admin's bulk
+    "delete selected" deletes a queryset and never calls Model.delete().
+    """
+    names = images.photo_file_names(instance)
+    storage = instance.image.storage
+    transaction.on_commit(lambda: images.delete_files(names, storage), using=using)

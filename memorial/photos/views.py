@@ -11,6 +11,9 @@ class PhotoListView(PublishedMixin, ListView):
     model = Photo
     paginate_by = 24
 
+    def get_queryset(self):
+        return super().get_queryset().select_related("source")
+
 
 class PhotoDetailView(PublishedMixin, DetailView):
     model = Photo

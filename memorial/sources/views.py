@@ -22,7 +22,7 @@ class CitedByMixin:
             .prefetch_related(
                 Prefetch("events", queryset=self.published(Event.objects.all())),
                 Prefetch("figures", queryset=self.published(Figure.objects.all())),
-                Prefetch("photos", queryset=self.published(Photo.objects.all())),
+                Prefetch("photos", queryset=self.published(Photo.objects.select_related("source"))),
                 Prefetch("articles", queryset=self.published(Article.objects.all())),
                 Prefetch("commemorations", queryset=self.published(Commemoration.objects.all())),
             )
