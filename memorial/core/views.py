@@ -1,3 +1,4 @@
+from django.utils.cache import add_never_cache_headers
 from django.views.generic import TemplateView
 
 
@@ -12,6 +13,13 @@ class PublishedMixin:
     def is_preview(self):
         user = self.request.user
         return self.request.GET.get("preview") == "1" and user.is_active and user.is_staff
+
+    def dispatch(self, request, *args, **kwargs):
+        response = super().dispatch(request, *args, **kwargs)
+        if self.is_preview():
+            # A draft seen by a curator must never be stored by a cache on the way.
+            add_never_cache_headers(response)
+        return response
 
     def get_queryset(self):
         manager = self.model._default_manager
