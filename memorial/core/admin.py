@@ -5,6 +5,7 @@ or `PublishableAdmin` (everything a visitor may or may not see yet).
 """
 
 from django.contrib import admin, messages
+from django.db import models
 from django.utils import formats, timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
@@ -30,6 +31,7 @@ class ContentAdmin(TranslationAdmin, SimpleHistoryAdmin):
     """A content model in the curators' workroom, with its history."""
 
     list_per_page = 50
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     # Bookkeeping columns change on every save; a diff lists what a curator changed.
     history_diff_excluded_fields = ("updated_at", "updated_by")
 
