@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from memorial.core.admin import PublishableAdmin
 
-from .models import Commemoration
+from .models import TRAGEDY_YEAR, Commemoration
 
 
 @admin.register(Commemoration)
@@ -49,6 +49,12 @@ class CommemorationAdmin(PublishableAdmin):
         (None, {"fields": ["sources", "articles", "photos"]}),
         (_("Publishing"), {"fields": ["is_published", "published_at"]}),
     ]
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name == "year":
+            # The first anniversary is 1991; say so on the field, not as a broken rule.
+            kwargs["min_value"] = TRAGEDY_YEAR + 1
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
 
     @admin.display(description=_("anniversary"), ordering="year")
     def anniversary(self, obj):

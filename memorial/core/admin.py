@@ -4,18 +4,50 @@ Each topic app's admin builds on `ContentAdmin` (sources, which have no drafts)
 or `PublishableAdmin` (everything a visitor may or may not see yet).
 """
 
+from django import forms
 from django.contrib import admin, messages
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import formats, timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationAdmin
+from modeltranslation.translator import translator
 from simple_history.admin import SimpleHistoryAdmin
 
 from .models import LoadedRecord
 
 AUDIT_FIELDS = ("created_at", "created_by", "updated_at", "updated_by")
+
+
+class ContentAdminForm(forms.ModelForm):
+    """Checks database constraints on translated fields before the database does.
+
+    The admin edits `title_en`, `title_az`..., so Django leaves out every
+    constraint written on `title` itself; without this, such a rule would
+    surface as a server error instead of a message on the form.
+    """
+
+    def _post_clean(self):
+        super()._post_clean()
+        options = translator.get_options_for_model(self._meta.model)
+        originals = set(options.all_fields)
+        exclude = self._get_validation_exclusions() - originals
+        for constraint in self._meta.model._meta.constraints:
+            condition = getattr(constraint, "condition", None)
+            if condition is None:
+                continue
+            fields = models.Q(condition).referenced_base_fields
+            if not fields & originals:
+                continue
+            translated = {f.name for name in fields & originals for f in options.all_fields[name]}
+            if translated & set(self.errors):
+                continue
+            try:
+                constraint.validate(self._meta.model, self.instance, exclude=exclude)
+            except ValidationError as error:
+                self.add_error(None, error)
 
 
 def stamp(obj, user):
@@ -30,6 +62,7 @@ def stamp(obj, user):
 class ContentAdmin(TranslationAdmin, SimpleHistoryAdmin):
     """A content model in the curators' workroom, with its history."""
 
+    form = ContentAdminForm
     list_per_page = 50
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     # Bookkeeping columns change on every save; a diff lists what a curator changed.
