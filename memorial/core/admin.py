@@ -78,8 +78,12 @@ class ContentAdmin(TranslationAdmin, SimpleHistoryAdmin):
             fieldsets = [*fieldsets, (_("Record"), record)]
         return fieldsets
 
-    def get_queryset(self, request):
-        return super().get_queryset(request).select_related("updated_by")
+    def get_list_select_related(self, request):
+        related = super().get_list_select_related(request)
+        if related is True:
+            return related
+        # The "last change" column names the curator of every row.
+        return [*(related or []), "updated_by"]
 
     def save_model(self, request, obj, form, change):
         stamp(obj, request.user)
