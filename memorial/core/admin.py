@@ -4,6 +4,8 @@ Each topic app's admin builds on `ContentAdmin` (sources, which have no drafts)
 or `PublishableAdmin` (everything a visitor may or may not see yet).
 """
 
+import dataclasses
+
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
@@ -18,6 +20,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from .models import LoadedRecord
 
+EMPTY = (None, "")
 AUDIT_FIELDS = ("created_at", "created_by", "updated_at", "updated_by")
 
 
@@ -104,13 +107,23 @@ class ContentAdmin(TranslationAdmin, SimpleHistoryAdmin):
         return super().get_search_results(request, queryset, search_term)
 
     def set_history_delta_changes(self, request, historical_records, foreign_keys_are_objs=True):
+        # The untranslated column mirrors one language; the languages say it all.
+        excluded = [
+            *self.history_diff_excluded_fields,
+            *translator.get_options_for_model(self.model).all_fields,
+        ]
         previous = None
         for current in historical_records:
             if previous is not None:
                 delta = previous.diff_against(
                     current,
-                    excluded_fields=self.history_diff_excluded_fields,
+                    excluded_fields=excluded,
                     foreign_keys_are_objs=foreign_keys_are_objs,
+                )
+                # An empty translation stored as NULL once and "" later is no change.
+                changes = [c for c in delta.changes if c.old not in EMPTY or c.new not in EMPTY]
+                delta = dataclasses.replace(
+                    delta, changes=changes, changed_fields=[c.field for c in changes]
                 )
                 helper = self.get_historical_record_context_helper(request, previous)
                 previous.history_delta_changes = helper.context_for_delta_changes(delta)

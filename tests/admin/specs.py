@@ -111,7 +111,7 @@ SPECS = [
     ),
     Spec(
         Commemoration,
-        lambda: factories.make_commemoration(2020),
+        lambda **kwargs: factories.make_commemoration(2020, **kwargs),
         lambda source: {"year": "2021", "date": "2021-01-20"},
         {"year": 2021},
     ),
