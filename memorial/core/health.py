@@ -147,9 +147,7 @@ def figure_problems():
 
 def event_problems():
     Event = apps.get_model("events", "Event")
-    unsourced = Event.objects.annotate(source_count=models.Count("sources")).filter(
-        source_count=0
-    )
+    unsourced = Event.objects.annotate(source_count=models.Count("sources")).filter(source_count=0)
     for event in unsourced.order_by("pk"):
         yield Problem(CHECK_EVENT_SOURCES, event, _("Cite at least one source."))
 

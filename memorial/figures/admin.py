@@ -77,9 +77,9 @@ class FigureAdmin(PublishableAdmin):
             figures = figures.filter(quantity__in=wanted)
         spreads = {
             row["quantity"]: row
-            for row in figures.order_by().values("quantity").annotate(
-                low=Min("value_low"), high=Max("value_high"), top=Max("value_low")
-            )
+            for row in figures.order_by()
+            .values("quantity")
+            .annotate(low=Min("value_low"), high=Max("value_high"), top=Max("value_low"))
         }
         groups = []
         for figure in figures:

@@ -69,12 +69,8 @@ class SourceAdmin(ContentAdmin):
 
     def get_deleted_objects(self, objs, request):
         """A cited source stays: deleting it would leave claims without evidence."""
-        to_delete, model_count, perms_needed, protected = super().get_deleted_objects(
-            objs, request
-        )
-        citing = [
-            self._describe(obj) for source in objs for obj in citing_objects(source)
-        ]
+        to_delete, model_count, perms_needed, protected = super().get_deleted_objects(objs, request)
+        citing = [self._describe(obj) for source in objs for obj in citing_objects(source)]
         return to_delete, model_count, perms_needed, [*protected, *citing]
 
     def _describe(self, obj):

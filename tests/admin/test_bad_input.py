@@ -19,7 +19,12 @@ BAD_INPUT = [
     ("event", {"end_date": "1990-01-18", "end_precision": "day"}, "end_date"),
     (
         "event",
-        {"end_date": "1990-01-19", "end_precision": "day", "start_time": "23:00", "end_time": "22:00"},
+        {
+            "end_date": "1990-01-19",
+            "end_precision": "day",
+            "start_time": "23:00",
+            "end_time": "22:00",
+        },
         "end_time",
     ),
     ("figure", {"qualifier": "range", "value_low": "300", "value_high": "100"}, "value_high"),

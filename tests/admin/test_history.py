@@ -71,8 +71,6 @@ def test_revert_restores_an_earlier_version(curator_client, curator):
     assert figure.history.first().history_user == curator
 
 
-
-
 def test_deleting_a_cited_source_is_refused_with_what_cites_it(curator_client):
     """A source cited by a figure, a photo, an event or an article cannot be deleted."""
     source = factories.make_source()

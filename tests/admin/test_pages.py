@@ -74,7 +74,9 @@ JUNK = [
 
 
 @pytest.mark.parametrize("spec", SPECS, ids=spec_id)
-@pytest.mark.parametrize("params", JUNK, ids=lambda p: next(iter(p)) + "=" + repr(p[next(iter(p))])[:10])
+@pytest.mark.parametrize(
+    "params", JUNK, ids=lambda p: next(iter(p)) + "=" + repr(p[next(iter(p))])[:10]
+)
 def test_changelist_survives_junk_parameters(curator_client, spec, params):
     """Junk in a changelist URL gives a page or a redirect, never a server error."""
     spec.make()
@@ -89,7 +91,9 @@ def test_changelist_survives_junk_dates(curator_client, spec):
 
     spec.make()
     for value in ["abc", "99999", "-1", "\x00"]:
-        response = curator_client.get(spec.url("changelist"), {f"{DATE_FIELD[spec.name]}__year": value})
+        response = curator_client.get(
+            spec.url("changelist"), {f"{DATE_FIELD[spec.name]}__year": value}
+        )
         assert response.status_code in {200, 302}
 
 

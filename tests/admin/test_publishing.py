@@ -90,7 +90,7 @@ def test_scheduled_item_shows_its_time_in_the_changelist(curator_client):
 
 @pytest.mark.parametrize("spec", PUBLISHABLE, ids=lambda s: s.name)
 def test_view_on_site_previews_drafts(curator_client, spec):
-    """"View on site" opens a draft in preview; a curator sees it there, uncached."""
+    """ "View on site" opens a draft in preview; a curator sees it there, uncached."""
     obj = spec.make(is_published=False)
     page = curator_client.get(spec.url("change", obj.pk))
     url = f"{obj.get_absolute_url()}?preview=1"
@@ -120,4 +120,3 @@ def test_view_on_site_for_published_items_and_sources(curator_client):
     assert reverse("admin:view_on_site", args=[page.context["content_type_id"], source.pk]) in (
         page.content.decode()
     )
-
