@@ -11,7 +11,8 @@ THUMBNAIL_WIDTH = 80
 
 @admin.register(Photo)
 class PhotoAdmin(PublishableAdmin):
-    # Upload validation belongs to the image pipeline: point `form` at its form class.
+    # Upload validation belongs to the image pipeline: set `form` to its form class,
+    # a subclass of memorial.core.admin.ContentAdminForm.
     list_display = [
         "thumbnail",
         "title",
