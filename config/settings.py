@@ -34,7 +34,7 @@ VAR_DIR = Path(env("MEMORIAL_VAR_DIR", default=str(BASE_DIR / "var")))
 
 INSTALLED_APPS = [
     "modeltranslation",  # before the admin, so it can patch model admins
-    "django.contrib.admin",
+    "memorial.core.sites.MemorialAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",

@@ -1,0 +1,208 @@
+"""What every content admin shares: audit stamps, publishing, history with diffs.
+
+Each topic app's admin builds on `ContentAdmin` (sources, which have no drafts)
+or `PublishableAdmin` (everything a visitor may or may not see yet).
+"""
+
+import dataclasses
+
+from django import forms
+from django.contrib import admin, messages
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import formats, timezone
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+from modeltranslation.admin import TranslationAdmin
+from modeltranslation.translator import translator
+from simple_history.admin import SimpleHistoryAdmin
+
+from .models import LoadedRecord
+
+EMPTY = (None, "")
+AUDIT_FIELDS = ("created_at", "created_by", "updated_at", "updated_by")
+
+
+class ContentAdminForm(forms.ModelForm):
+    """Checks database constraints on translated fields before the database does.
+
+    The admin edits `title_en`, `title_az`..., so Django leaves out every
+    constraint written on `title` itself; without this, such a rule would
+    surface as a server error instead of a message on the form.
+    """
+
+    def _post_clean(self):
+        super()._post_clean()
+        options = translator.get_options_for_model(self._meta.model)
+        originals = set(options.all_fields)
+        exclude = self._get_validation_exclusions() - originals
+        for constraint in self._meta.model._meta.constraints:
+            condition = getattr(constraint, "condition", None)
+            if condition is None:
+                continue
+            fields = models.Q(condition).referenced_base_fields
+            if not fields & originals:
+                continue
+            translated = {f.name for name in fields & originals for f in options.all_fields[name]}
+            if translated & set(self.errors):
+                continue
+            try:
+                constraint.validate(self._meta.model, self.instance, exclude=exclude)
+            except ValidationError as error:
+                self.add_error(None, error)
+
+
+def stamp(obj, user):
+    """Record who created and who last changed an object."""
+    if not hasattr(obj, "updated_by_id"):
+        return
+    if obj._state.adding and obj.created_by_id is None:
+        obj.created_by = user
+    obj.updated_by = user
+
+
+class ContentAdmin(TranslationAdmin, SimpleHistoryAdmin):
+    """A content model in the curators' workroom, with its history."""
+
+    form = ContentAdminForm
+    list_per_page = 50
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+    # Bookkeeping columns change on every save; a diff lists what a curator changed.
+    history_diff_excluded_fields = ("updated_at", "updated_by")
+
+    def get_readonly_fields(self, request, obj=None):
+        return (*super().get_readonly_fields(request, obj), *AUDIT_FIELDS)
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        if self.fieldsets and obj is not None:
+            record = {"fields": [AUDIT_FIELDS[:2], AUDIT_FIELDS[2:]], "classes": ["collapse"]}
+            fieldsets = [*fieldsets, (_("Record"), record)]
+        return fieldsets
+
+    def get_list_select_related(self, request):
+        related = super().get_list_select_related(request)
+        if related is True:
+            return related
+        # The "last change" column names the curator of every row.
+        return [*(related or []), "updated_by"]
+
+    def save_model(self, request, obj, form, change):
+        stamp(obj, request.user)
+        super().save_model(request, obj, form, change)
+
+    def save_formset(self, request, form, formset, change):
+        instances = formset.save(commit=False)
+        for obj in formset.deleted_objects:
+            obj.delete()
+        for obj in instances:
+            stamp(obj, request.user)
+            obj.save()
+        formset.save_m2m()
+
+    def get_search_results(self, request, queryset, search_term):
+        # PostgreSQL refuses NUL in any string; a pasted one must not become a 500.
+        search_term = search_term.replace("\x00", "")
+        return super().get_search_results(request, queryset, search_term)
+
+    def set_history_delta_changes(self, request, historical_records, foreign_keys_are_objs=True):
+        # The untranslated column mirrors one language; the languages say it all.
+        excluded = [
+            *self.history_diff_excluded_fields,
+            *translator.get_options_for_model(self.model).all_fields,
+        ]
+        previous = None
+        for current in historical_records:
+            if previous is not None:
+                delta = previous.diff_against(
+                    current,
+                    excluded_fields=excluded,
+                    foreign_keys_are_objs=foreign_keys_are_objs,
+                )
+                # An empty translation stored as NULL once and "" later is no change.
+                changes = [c for c in delta.changes if c.old not in EMPTY or c.new not in EMPTY]
+                delta = dataclasses.replace(
+                    delta, changes=changes, changed_fields=[c.field for c in changes]
+                )
+                helper = self.get_historical_record_context_helper(request, previous)
+                previous.history_delta_changes = helper.context_for_delta_changes(delta)
+            previous = current
+
+    @admin.display(description=_("last change"), ordering="updated_at")
+    def last_change(self, obj):
+        if obj.updated_by is None:
+            return format_html("{}", _date(obj.updated_at))
+        return format_html("{}<br>{}", _date(obj.updated_at), obj.updated_by.get_username())
+
+
+def _date(value):
+    return formats.date_format(timezone.localtime(value), "SHORT_DATETIME_FORMAT")
+
+
+class PublishableAdmin(ContentAdmin):
+    """Content with a draft state and a publication time; curators preview drafts."""
+
+    actions = ["publish", "unpublish"]
+
+    def get_view_on_site_url(self, obj=None):
+        if obj is None or not hasattr(obj, "get_absolute_url"):
+            return super().get_view_on_site_url(obj)
+        url = obj.get_absolute_url()
+        if not obj.is_public:
+            url = f"{url}?preview=1"
+        return url
+
+    @admin.display(description=_("state"), ordering="is_published")
+    def public_state(self, obj):
+        if not obj.is_published:
+            return _("Draft")
+        if not obj.is_public:
+            return format_html("{} {}", _("Scheduled for"), _date(obj.published_at))
+        return _("Published")
+
+    @admin.action(description=_("Publish the selected items"), permissions=["change"])
+    def publish(self, request, queryset):
+        self._set_published(request, queryset, True)
+
+    @admin.action(description=_("Unpublish the selected items"), permissions=["change"])
+    def unpublish(self, request, queryset):
+        self._set_published(request, queryset, False)
+
+    def _set_published(self, request, queryset, value):
+        changed = 0
+        # One save per object, so each change reaches the history with its author.
+        for obj in queryset.exclude(is_published=value):
+            obj.is_published = value
+            stamp(obj, request.user)
+            obj.save(update_fields=["is_published", "updated_by", "updated_at"])
+            self.log_change(request, obj, [{"changed": {"fields": ["is_published"]}}])
+            changed += 1
+        if value:
+            message = ngettext(
+                "%(count)d item was published.", "%(count)d items were published.", changed
+            )
+        else:
+            message = ngettext(
+                "%(count)d item was unpublished.", "%(count)d items were unpublished.", changed
+            )
+        self.message_user(request, message % {"count": changed}, messages.SUCCESS)
+
+
+@admin.register(LoadedRecord)
+class LoadedRecordAdmin(admin.ModelAdmin):
+    """What the content loader last wrote: for reading, never for editing."""
+
+    list_display = ["model", "natural_key", "loaded_at"]
+    list_filter = ["model"]
+    search_fields = ["natural_key"]
+    date_hierarchy = "loaded_at"
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

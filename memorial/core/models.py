@@ -11,8 +11,10 @@ from .validators import TEXT_VALIDATORS
 
 
 class TimeStampedModel(models.Model):
-    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("changed at"), auto_now=True)
+    # Database defaults too, so that plain `loaddata` of fixtures without
+    # timestamps works on an empty database.
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True, db_default=Now())
+    updated_at = models.DateTimeField(_("changed at"), auto_now=True, db_default=Now())
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("created by"),

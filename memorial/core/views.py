@@ -6,7 +6,7 @@ from django.db.models.functions import Cast
 from django.http import Http404, HttpResponse
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.cache import patch_cache_control
+from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView, View
 
@@ -42,7 +42,9 @@ class PublishedMixin:
     def dispatch(self, request, *args, **kwargs):
         response = super().dispatch(request, *args, **kwargs)
         if self.is_preview():
-            patch_cache_control(response, private=True, no_store=True)
+            # A draft seen by a curator must never be stored by a cache on the way.
+            add_never_cache_headers(response)
+            patch_cache_control(response, private=True)
         return response
 
     def get_context_data(self, **kwargs):
@@ -103,7 +105,9 @@ class HomeView(PublishedMixin, TemplateView):
         )
         context["events"] = self.published(Event.objects.filter(kind="main"))[:5]
         context["articles"] = self.published(Article.objects.all())[:3]
-        context["photos"] = self.published(Photo.objects.filter(is_featured=True).select_related("source"))[:4]
+        context["photos"] = self.published(
+            Photo.objects.filter(is_featured=True).select_related("source")
+        )[:4]
         return context
 
 

@@ -1,11 +1,75 @@
 from django.contrib import admin
-from modeltranslation.admin import TranslationAdmin
-from simple_history.admin import SimpleHistoryAdmin
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+
+from memorial.core.admin import PublishableAdmin
 
 from .forms import PhotoAdminForm
 from .models import Photo
 
+THUMBNAIL_WIDTH = 80
+
 
 @admin.register(Photo)
-class PhotoAdmin(TranslationAdmin, SimpleHistoryAdmin):
+class PhotoAdmin(PublishableAdmin):
     form = PhotoAdminForm
+    list_display = [
+        "thumbnail",
+        "title",
+        "taken_date",
+        "credit",
+        "source",
+        "is_graphic",
+        "is_featured",
+        "public_state",
+        "last_change",
+    ]
+    list_display_links = ["thumbnail", "title"]
+    list_select_related = ["source", "updated_by"]
+    list_filter = ["is_published", "is_featured", "is_graphic", "is_decorative", "taken_precision"]
+    search_fields = ["title_en", "title_az", "title_ru", "slug", "credit", "source__title"]
+    date_hierarchy = "taken_date"
+    prepopulated_fields = {"slug": ["title_en"]}
+    autocomplete_fields = ["source", "events"]
+    readonly_fields = ["preview", "width", "height"]
+    fieldsets = [
+        (None, {"fields": ["title", "slug", "image", "preview", ("width", "height")]}),
+        (
+            _("Description"),
+            {"fields": ["alt_text", "is_decorative", "caption", "is_graphic"]},
+        ),
+        (
+            _("Provenance"),
+            {
+                "fields": [
+                    "credit",
+                    "source",
+                    "rights",
+                    "license_url",
+                    ("taken_date", "taken_precision"),
+                    "place",
+                ]
+            },
+        ),
+        (None, {"fields": ["events", "is_featured", "sort_order"]}),
+        (_("Publishing"), {"fields": ["is_published", "published_at"]}),
+    ]
+
+    def _image(self, obj, width):
+        if not obj.image:
+            return "—"
+        height = round(width * obj.height / obj.width) if obj.width and obj.height else width
+        return format_html(
+            '<img class="memorial-thumb" src="{}" alt="" width="{}" height="{}" loading="lazy">',
+            obj.image.url,
+            width,
+            height,
+        )
+
+    @admin.display(description=_("photo"))
+    def thumbnail(self, obj):
+        return self._image(obj, THUMBNAIL_WIDTH)
+
+    @admin.display(description=_("preview"))
+    def preview(self, obj):
+        return self._image(obj, 320)

@@ -4,6 +4,8 @@ from django.db import models
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
+from memorial.core.admin import ContentAdminForm
+
 from . import images
 from .models import Photo
 
@@ -29,7 +31,7 @@ def _formfield(db_field, **kwargs):
     return db_field.formfield(**kwargs)
 
 
-class PhotoAdminForm(forms.ModelForm):
+class PhotoAdminForm(ContentAdminForm):
     image = PhotoImageField(
         label=_("image"),
         widget=AdminFileWidget(attrs={"accept": "image/jpeg,image/png,image/webp"}),
@@ -48,24 +50,4 @@ class PhotoAdminForm(forms.ModelForm):
         model = Photo
         formfield_callback = _formfield
         # The admin passes its own field list (every language of each translated field).
-        fields = [
-            "title",
-            "slug",
-            "image",
-            "caption",
-            "alt_text",
-            "is_decorative",
-            "credit",
-            "source",
-            "rights",
-            "license_url",
-            "taken_date",
-            "taken_precision",
-            "place",
-            "is_graphic",
-            "is_featured",
-            "events",
-            "sort_order",
-            "is_published",
-            "published_at",
-        ]
+        exclude = ()

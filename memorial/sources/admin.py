@@ -1,10 +1,83 @@
+from django.apps import apps
 from django.contrib import admin
-from modeltranslation.admin import TranslationAdmin
-from simple_history.admin import SimpleHistoryAdmin
+from django.db.models import Count
+from django.urls import NoReverseMatch, reverse
+from django.utils.html import format_html
+from django.utils.text import capfirst
+from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TranslationStackedInline
+
+from memorial.core.admin import ContentAdmin
 
 from .models import Source
 
 
+class FigureInline(TranslationStackedInline):
+    """Figures are entered with the source that gives them."""
+
+    # By name: sources never import a topic app.
+    model = apps.get_model("figures", "Figure")
+    extra = 0
+    show_change_link = True
+    fields = [
+        ("key", "quantity"),
+        ("qualifier", "value_low", "value_high"),
+        "scope",
+        ("as_of_date", "as_of_precision"),
+        "as_of_note",
+        ("locator", "is_published"),
+    ]
+
+
+def citing_objects(source):
+    """Everything that cites a source through a many-to-many link."""
+    for relation in Source._meta.related_objects:
+        if relation.many_to_many:
+            yield from getattr(source, relation.get_accessor_name()).all()
+
+
 @admin.register(Source)
-class SourceAdmin(TranslationAdmin, SimpleHistoryAdmin):
-    pass
+class SourceAdmin(ContentAdmin):
+    list_display = [
+        "title",
+        "key",
+        "kind",
+        "publisher",
+        "date",
+        "reliability",
+        "figure_count",
+        "last_change",
+    ]
+    list_filter = ["kind", "reliability", "date_precision", "language"]
+    search_fields = ["title", "key", "author", "publisher", "locator"]
+    date_hierarchy = "date"
+    prepopulated_fields = {"key": ["title"]}
+    inlines = [FigureInline]
+    fieldsets = [
+        (None, {"fields": ["title", "key", "kind", "author", "publisher"]}),
+        (_("Date"), {"fields": [("date", "date_precision")]}),
+        (_("Where to find it"), {"fields": ["url", "locator", "language"]}),
+        (_("Reliability"), {"fields": ["reliability", "reliability_note"]}),
+    ]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(figure_count=Count("figures"))
+
+    @admin.display(description=_("figures"), ordering="figure_count")
+    def figure_count(self, obj):
+        return obj.figure_count
+
+    def get_deleted_objects(self, objs, request):
+        """A cited source stays: deleting it would leave claims without evidence."""
+        to_delete, model_count, perms_needed, protected = super().get_deleted_objects(objs, request)
+        citing = [self._describe(obj) for source in objs for obj in citing_objects(source)]
+        return to_delete, model_count, perms_needed, [*protected, *citing]
+
+    def _describe(self, obj):
+        opts = obj._meta
+        label = capfirst(opts.verbose_name)
+        try:
+            url = reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[obj.pk])
+        except NoReverseMatch:
+            return f"{label}: {obj}"
+        return format_html('{}: <a href="{}">{}</a>', label, url, obj)

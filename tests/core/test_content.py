@@ -11,7 +11,7 @@ from django.core import serializers
 from django.core.management import call_command
 
 from memorial.commemorations.models import Commemoration
-from memorial.core.loader import FIXTURE_ORDER, fixture_files, load_fixtures
+from memorial.core.loader import FIXTURE_ORDER, copy_media, fixture_files, load_fixtures
 from memorial.events.models import Event
 from memorial.figures.models import Figure
 from memorial.sources.models import Source
@@ -106,6 +106,8 @@ def test_loading_the_content_twice_changes_nothing(loaded):
 
 
 def test_plain_loaddata_works_on_an_empty_database():
+    """With the illustrations copied into media storage, loaddata needs nothing else."""
+    copy_media(settings.MEMORIAL_FIXTURES_DIR)
     files = [str(path) for path in fixture_files(settings.MEMORIAL_FIXTURES_DIR)]
     call_command("loaddata", *files, verbosity=0)
     assert Event.objects.count() >= 25

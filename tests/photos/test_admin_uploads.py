@@ -9,11 +9,7 @@ from tests.factories import image_bytes
 from tests.photos import files
 from tests.photos.conftest import stored_files
 
-pytestmark = [
-    pytest.mark.django_db,
-    # Django's admin builds URL form fields without assume_scheme (its 5.x deprecation).
-    pytest.mark.filterwarnings("ignore:The default scheme will be changed"),
-]
+pytestmark = pytest.mark.django_db
 
 BAD_FILES = {
     "header claiming 100 000 x 100 000": (

@@ -1,0 +1,63 @@
+"""The curators' admin site: the memorial's name, topics in reading order, content health."""
+
+from django.contrib import admin
+from django.contrib.admin.apps import AdminConfig
+from django.template.response import TemplateResponse
+from django.urls import path
+from django.utils.translation import gettext_lazy as _
+
+from .health import find_problems
+
+#: The index lists topics as a visitor meets them, then the bookkeeping.
+TOPIC_ORDER = [
+    "events",
+    "figures",
+    "photos",
+    "articles",
+    "commemorations",
+    "sources",
+    "core",
+    "auth",
+    "axes",
+]
+
+
+class MemorialAdminSite(admin.AdminSite):
+    site_header = _("Black January Memorial: curators’ workroom")
+    site_title = _("Black January Memorial")
+    index_title = _("The memorial’s content")
+
+    def get_app_list(self, request, app_label=None):
+        app_list = super().get_app_list(request, app_label)
+
+        def position(app):
+            label = app["app_label"]
+            return TOPIC_ORDER.index(label) if label in TOPIC_ORDER else len(TOPIC_ORDER)
+
+        return sorted(app_list, key=position)
+
+    def get_urls(self):
+        return [
+            path("health/", self.admin_view(self.content_health_view), name="content_health"),
+            *super().get_urls(),
+        ]
+
+    def content_health_view(self, request):
+        """Everything a curator must fix, grouped by kind of problem."""
+        problems = find_problems()
+        groups = {}
+        for problem in problems:
+            groups.setdefault(problem.check, []).append(problem)
+        context = {
+            **self.each_context(request),
+            "title": _("Content health"),
+            "groups": groups,
+            "problem_count": len(problems),
+        }
+        return TemplateResponse(request, "admin/content_health.html", context)
+
+
+class MemorialAdminConfig(AdminConfig):
+    """Installed in place of `django.contrib.admin`, so `admin.site` is the memorial's."""
+
+    default_site = "memorial.core.sites.MemorialAdminSite"
