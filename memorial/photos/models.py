@@ -214,6 +214,10 @@ class Photo(PublishableModel):
 
     natural_key.dependencies = ["sources.source", "events.event"]
 
+    def loaded_from_fixture(self):
+        """Called by the content loader: fixture images arrive without renditions."""
+        images.ensure_renditions(self)
+
     @property
     def taken_display(self):
         return format_partial_date(self.taken_date, self.taken_precision)

@@ -1,17 +1,17 @@
 """The real content in fixtures/: it loads, it validates, and it round-trips."""
 
 import datetime
-import io
 import json
 
 import pytest
 from django.apps import apps
 from django.conf import settings
 from django.core import serializers
-from django.core.management import call_command
+from django.db import transaction
+from django.test import override_settings
 
 from memorial.commemorations.models import Commemoration
-from memorial.core.loader import FIXTURE_ORDER, copy_media, fixture_files, load_fixtures
+from memorial.core.loader import FIXTURE_ORDER, fixture_files, load_fixtures
 from memorial.events.models import Event
 from memorial.figures.models import Figure
 from memorial.sources.models import Source
@@ -48,9 +48,28 @@ def content_state():
     return set(state)
 
 
+@pytest.fixture(scope="module")
+def content_once(django_db_setup, django_db_blocker, tmp_path_factory):
+    """The content, loaded once for this module and rolled back after it.
+
+    Loading makes every illustration's renditions, which takes seconds; the
+    tests that only read share one load, each inside its own savepoint.
+    """
+    media = tmp_path_factory.mktemp("content-media")
+    with (
+        override_settings(MEDIA_ROOT=media),
+        django_db_blocker.unblock(),
+        transaction.atomic(),
+    ):
+        yield load_fixtures(settings.MEMORIAL_FIXTURES_DIR), media
+        transaction.set_rollback(True)
+
+
 @pytest.fixture
-def loaded():
-    return load_fixtures(settings.MEMORIAL_FIXTURES_DIR)
+def loaded(content_once, settings):
+    report, media = content_once
+    settings.MEDIA_ROOT = media
+    return report
 
 
 def test_every_fixture_file_is_present():
@@ -105,28 +124,11 @@ def test_loading_the_content_twice_changes_nothing(loaded):
     assert content_state() == before
 
 
-def test_plain_loaddata_works_on_an_empty_database():
-    """With the illustrations copied into media storage, loaddata needs nothing else."""
-    copy_media(settings.MEMORIAL_FIXTURES_DIR)
-    files = [str(path) for path in fixture_files(settings.MEMORIAL_FIXTURES_DIR)]
-    call_command("loaddata", *files, verbosity=0)
-    assert Event.objects.count() >= 25
+def test_loaded_photos_get_their_renditions(loaded):
+    """Fixture illustrations are served as renditions, never only as the original."""
+    from memorial.photos.models import Photo
 
-
-@pytest.mark.django_db(transaction=True)
-def test_dumpdata_into_a_fresh_database_gives_back_the_same_data(loaded, tmp_path):
-    before = content_state()
-    out = io.StringIO()
-    call_command(
-        "dumpdata",
-        *[label.lower() for label in CONTENT_MODELS],
-        natural_foreign=True,
-        natural_primary=True,
-        stdout=out,
-    )
-    dump = tmp_path / "dump.json"
-    dump.write_text(out.getvalue())
-    call_command("flush", interactive=False, verbosity=0)
-    assert not Event.objects.exists()
-    call_command("loaddata", str(dump), verbosity=0)
-    assert content_state() == before
+    for photo in Photo.objects.all():
+        widths = {rendition["width"] for rendition in photo.renditions}
+        assert widths and max(widths) <= photo.width
+        assert {rendition["format"] for rendition in photo.renditions} >= {"webp", "jpeg"}
