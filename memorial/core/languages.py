@@ -30,6 +30,26 @@ def shown_language(obj, field):
     return ""
 
 
+# Azerbaijani suffixes follow the vowels of the number's last spoken word:
+# 6 altı, 9 doqquz; 10 on, 30 otuz, 40 qırx, 60 altmış, 90 doxsan; a million milyon.
+_AZ_BACK_UNITS = {6, 9}
+_AZ_BACK_TENS = {1, 3, 4, 6, 9}
+
+
+def az_ablative_suffix(number):
+    """The Azerbaijani ablative suffix of a number: 130-dan, 131-dən."""
+    number = int(number)
+    if number % 10:
+        back = number % 10 in _AZ_BACK_UNITS
+    elif number % 100:
+        back = (number // 10) % 10 in _AZ_BACK_TENS
+    elif number % 1_000_000 or not number:
+        back = False  # yüz, min, sıfır
+    else:
+        back = True  # milyon
+    return "dan" if back else "dən"
+
+
 def languages(active=None):
     """[(code, the language's own name, is_active)] in the order of settings.LANGUAGES."""
     active = (active or active_language())[:2]
