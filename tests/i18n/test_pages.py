@@ -99,7 +99,7 @@ def test_switcher_keeps_the_visitor_on_the_same_object(client, memorial_content)
 
 def test_switcher_names_each_language_in_that_language(client):
     page = get_page(client, "/ru/")
-    names = {code: None for code in LANGUAGES}
+    names = dict.fromkeys(LANGUAGES)
     response = client.get("/ru/").content.decode()
     for code in names:
         names[code] = re.search(rf'hreflang="{code}"[^>]*>([^<]+)</a>', response).group(1)
