@@ -24,7 +24,7 @@ compile_messages() {
     install_debian_packages gettext || true
   fi
   if command -v msgfmt >/dev/null 2>&1; then
-    DJANGO_DEBUG=true "$PY" manage.py compilemessages --ignore "$VENV" -v0
+    DJANGO_DEBUG=true "$PY" manage.py compilemessages --ignore "$VENV" --ignore node_modules -v0
   else
     echo "GNU gettext (msgfmt) is missing: pages will be shown in English only." >&2
   fi

@@ -154,6 +154,8 @@ LOCALE_PATHS = [BASE_DIR / "memorial" / "locale"]
 TIME_ZONE = env("TIME_ZONE", default="Asia/Baku")
 USE_I18N = True
 USE_TZ = True
+# 20 January 1990, 20 yanvar 1990, 20 января 1990 (memorial/formats/).
+FORMAT_MODULE_PATH = ["memorial.formats"]
 
 MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
 MODELTRANSLATION_LANGUAGES = ("az", "en", "ru")

@@ -1,9 +1,41 @@
 import os
+from pathlib import Path
 
 import pytest
 
 # Playwright's sync API runs an event loop in the test thread.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+LOCALE_DIR = Path(__file__).resolve().parent.parent / "memorial" / "locale"
+
+
+def stale_catalogues():
+    """The .po files whose compiled .mo is missing or older."""
+    return [
+        po
+        for po in sorted(LOCALE_DIR.glob("*/LC_MESSAGES/*.po"))
+        if not po.with_suffix(".mo").exists()
+        or po.with_suffix(".mo").stat().st_mtime < po.stat().st_mtime
+    ]
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _compiled_catalogues():
+    """Compiled catalogues are built, never committed: compile them when out of date.
+
+    polib writes the same .mo as GNU msgfmt, so plain `pytest` works where
+    gettext is not installed. Django then reloads its translations.
+    """
+    import polib
+    from django.utils.translation import trans_real
+
+    stale = stale_catalogues()
+    for po in stale:
+        polib.pofile(str(po)).save_as_mofile(str(po.with_suffix(".mo")))
+    if stale:
+        trans_real._translations = {}
+        trans_real._default = None
 
 
 @pytest.fixture(autouse=True)

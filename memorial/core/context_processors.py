@@ -9,6 +9,7 @@ def site(request):
     return {
         "SITE_NAME": settings.MEMORIAL_SITE_NAME,
         "CONTACT_EMAIL": settings.MEMORIAL_CONTACT_EMAIL,
+        "DEFAULT_LANGUAGE": settings.LANGUAGE_CODE,
         # Called by the template only when a page has no description of its own.
         "ORGANIZATION_JSONLD": partial(jsonld.organization, request),
     }

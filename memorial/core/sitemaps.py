@@ -2,8 +2,15 @@ from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
 
-class StaticSitemap(Sitemap):
+class MemorialSitemap(Sitemap):
+    """Every address once per language, each listing its alternates (xhtml:link)."""
+
     i18n = True
+    alternates = True
+    x_default = True
+
+
+class StaticSitemap(MemorialSitemap):
     changefreq = "weekly"
 
     def items(self):
@@ -22,10 +29,9 @@ class StaticSitemap(Sitemap):
         return reverse(item)
 
 
-class PublishedSitemap(Sitemap):
+class PublishedSitemap(MemorialSitemap):
     """Every public object of one model, in every language."""
 
-    i18n = True
     model = None
 
     def items(self):

@@ -8,9 +8,11 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils.formats import number_format
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from memorial.core.dates import DatePrecision, format_partial_date, precision_constraints
+from memorial.core.languages import az_ablative_suffix
 from memorial.core.models import PublishableModel, PublishableQuerySet, text_field
 from memorial.core.validators import TEXT_VALIDATORS
 
@@ -192,6 +194,9 @@ class Figure(PublishableModel):
             return f"{low}–{high}"
         if self.qualifier == Qualifier.EXACT:
             return low
+        if self.qualifier == Qualifier.MORE_THAN and get_language() == "az":
+            # "130-dan çox": Azerbaijani puts "more than" after the number.
+            return f"{low}-{az_ablative_suffix(self.value_low)} çox"
         return f"{self.get_qualifier_display()} {low}"
 
     @property

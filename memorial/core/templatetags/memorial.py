@@ -5,6 +5,8 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
+from memorial.core.languages import alternates, languages, reverse_in, shown_language
+
 register = template.Library()
 
 # The same escapes as Django's json_script: nothing in the data can close the
@@ -25,10 +27,8 @@ def jsonld(data):
     return format_html('<script type="application/ld+json">{}</script>', mark_safe(text))
 
 
-@register.simple_tag(takes_context=True)
-def canonical_url(context):
-    """This page's address without tracking or preview parameters."""
-    request = context["request"]
+def canonical_path(request):
+    """This page's path and meaningful query, without tracking or preview parameters."""
     params = request.GET.copy()
     for key in list(params):
         if (
@@ -39,7 +39,50 @@ def canonical_url(context):
         ):
             del params[key]
     query = params.urlencode()
-    return request.build_absolute_uri(request.path + (f"?{query}" if query else ""))
+    return request.path + (f"?{query}" if query else "")
+
+
+@register.simple_tag(takes_context=True)
+def canonical_url(context):
+    """This page's address without tracking or preview parameters."""
+    request = context["request"]
+    return request.build_absolute_uri(canonical_path(request))
+
+
+@register.simple_tag(takes_context=True)
+def language_alternates(context):
+    """This page in every language, for the switcher and the hreflang links.
+
+    Empty when the address names no page (a 404): there is nothing to switch to.
+    """
+    request = context.get("request")
+    if request is None:
+        return []
+    return alternates(canonical_path(request))
+
+
+@register.simple_tag(takes_context=True)
+def language_homes(context):
+    """The home page in every language: the switcher of pages without alternates."""
+    return [
+        (code, name, reverse_in(code, "core:home"), active)
+        for code, name, active in languages(context.get("LANGUAGE_CODE"))
+    ]
+
+
+@register.simple_tag
+def translated(obj, field):
+    """`obj.<field>`, inside `<span lang="…">` when it falls back to another language."""
+    value = getattr(obj, field, "") or ""
+    code = shown_language(obj, field)
+    return format_html('<span lang="{}">{}</span>', code, value) if code else value
+
+
+@register.simple_tag
+def lang_attr(obj, field):
+    """` lang="en"` when `obj.<field>` shows another language's text than the page's."""
+    code = shown_language(obj, field)
+    return format_html(' lang="{}"', code) if code else ""
 
 
 @register.simple_tag(takes_context=True)

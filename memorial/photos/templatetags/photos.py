@@ -2,6 +2,7 @@ from django import template
 from django.core.files.storage import default_storage
 from django.utils.html import format_html, format_html_join
 
+from memorial.core.languages import shown_language
 from memorial.photos.images import MEDIA_TYPES, rendition_formats
 
 register = template.Library()
@@ -23,6 +24,11 @@ def picture(photo, sizes="100vw", loading="lazy", css_class=""):
     """
     loading = loading if loading in LOADING else "lazy"
     alt = "" if photo.is_decorative else (photo.alt_text or "")
+    # Alternative text in another language than the page's says which one.
+    alt_language = "" if photo.is_decorative else shown_language(photo, "alt_text")
+    extra = format_html(' lang="{}"', alt_language) if alt_language else ""
+    if css_class:
+        extra = format_html('{} class="{}"', extra, css_class)
     storage = photo.image.storage if photo.image else default_storage
     by_format = {}
     for item in sorted(photo.renditions or [], key=lambda item: item["width"]):
@@ -39,7 +45,7 @@ def picture(photo, sizes="100vw", loading="lazy", css_class=""):
             photo.height or "",
             alt,
             loading,
-            format_html(' class="{}"', css_class) if css_class else "",
+            extra,
         )
     largest = fallback[-1]
     medium = next((item for item in fallback if item["width"] >= 640), largest)
@@ -63,5 +69,5 @@ def picture(photo, sizes="100vw", loading="lazy", css_class=""):
         largest["height"],
         alt,
         loading,
-        format_html(' class="{}"', css_class) if css_class else "",
+        extra,
     )

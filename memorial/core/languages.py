@@ -1,0 +1,79 @@
+"""The three languages of the memorial: switching between them, and fallbacks.
+
+A translated field that is empty in the active language shows another
+language's text (django-modeltranslation's fallback order, in settings). The
+page must then say which language that text is in, so screen readers pronounce
+it correctly: `shown_language` names it.
+"""
+
+from django.conf import settings
+from django.urls import reverse, translate_url
+from django.utils.translation import get_language, get_language_info, override
+from modeltranslation.utils import build_localized_fieldname, resolution_order
+
+
+def active_language():
+    return (get_language() or settings.LANGUAGE_CODE)[:2]
+
+
+def shown_language(obj, field):
+    """The language code of the text `obj.<field>` shows, or "" when it is the active one.
+
+    Also "" when no language has any text (the template then shows nothing).
+    """
+    active = active_language()
+    descriptor = getattr(type(obj), field, None)
+    fallbacks = getattr(descriptor, "fallback_languages", None)
+    for code in resolution_order(active, fallbacks):
+        if getattr(obj, build_localized_fieldname(field, code), None) not in (None, ""):
+            return "" if code == active else code
+    return ""
+
+
+# Azerbaijani suffixes follow the vowels of the number's last spoken word:
+# 6 altı, 9 doqquz; 10 on, 30 otuz, 40 qırx, 60 altmış, 90 doxsan; a million milyon.
+_AZ_BACK_UNITS = {6, 9}
+_AZ_BACK_TENS = {1, 3, 4, 6, 9}
+
+
+def az_ablative_suffix(number):
+    """The Azerbaijani ablative suffix of a number: 130-dan, 131-dən."""
+    number = int(number)
+    if number % 10:
+        back = number % 10 in _AZ_BACK_UNITS
+    elif number % 100:
+        back = (number // 10) % 10 in _AZ_BACK_TENS
+    elif number % 1_000_000 or not number:
+        back = False  # yüz, min, sıfır
+    else:
+        back = True  # milyon
+    return "dan" if back else "dən"
+
+
+def languages(active=None):
+    """[(code, the language's own name, is_active)] in the order of settings.LANGUAGES."""
+    active = (active or active_language())[:2]
+    return [
+        (code, get_language_info(code)["name_local"], code == active)
+        for code, _name in settings.LANGUAGES
+    ]
+
+
+def reverse_in(language, viewname, **kwargs):
+    with override(language):
+        return reverse(viewname, **kwargs)
+
+
+def alternates(path):
+    """`path` in every language: [(code, own name, url, is_active)], or [].
+
+    The address of the same object, list or search is found by resolving the
+    path and reversing it under each language (Django's `translate_url`), so
+    slugs and query strings stay as they are. A path that names no
+    language-prefixed page has no alternates.
+    """
+    result = [(code, name, translate_url(path, code), active) for code, name, active in languages()]
+    # translate_url gives the path back unchanged when it names no page.
+    if len({url for _code, _name, url, _active in result}) < len(result):
+        return []
+    return result

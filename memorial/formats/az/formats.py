@@ -1,0 +1,6 @@
+# 20 yanvar 1990; yanvar 1990. Month names come in lower case from the project's
+# catalogue (see memorial.core.dates.MONTH_NAMES).
+DATE_FORMAT = "j E Y"
+DATETIME_FORMAT = "j E Y, H:i"
+YEAR_MONTH_FORMAT = "F Y"
+MONTH_DAY_FORMAT = "j E"

@@ -1,0 +1,5 @@
+# 20 January 1990: the day before the month, as the memorial's sources write it.
+DATE_FORMAT = "j F Y"
+DATETIME_FORMAT = "j F Y, H:i"
+YEAR_MONTH_FORMAT = "F Y"
+MONTH_DAY_FORMAT = "j F"
