@@ -21,7 +21,7 @@ from django.contrib.postgres.search import (
     TrigramWordSimilarity,
 )
 from django.db import connection
-from django.db.models import F, Q, Value
+from django.db.models import F, Q, TextField, Value
 from django.db.models.functions import Coalesce, NullIf
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
@@ -153,7 +153,12 @@ def match_words(words, related=()):
 def _column(model, name, language):
     """The column of a field in `language`, falling back to English when empty."""
     if any(f.name == f"{name}_{language}" for f in model._meta.fields):
-        return Coalesce(NullIf(F(f"{name}_{language}"), Value("")), F(f"{name}_en"))
+        text = TextField()
+        return Coalesce(
+            NullIf(F(f"{name}_{language}"), Value(""), output_field=text),
+            F(f"{name}_en"),
+            output_field=text,
+        )
     return F(name)
 
 

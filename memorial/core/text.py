@@ -10,7 +10,7 @@ applied to stored text and to a query, makes them meet:
 * the letters and digraphs that differ between the spellings merged:
   ə/a/e → a, ı/i/y → i, ö/o → o, ü/u → u, ş/sh → s, ç/ch/c/j/dj → c,
   x/kh → h, q → k, ğ → g, w → v;
-  then doubled letters written once (Məmmədov → mamadov);
+  then doubled letters (not digits) written once (Məmmədov → mamadov);
 * everything that is not a letter or a digit becomes a single space.
 
 The key is coarse on purpose: it is for finding, never for display.
@@ -83,7 +83,7 @@ _DIGRAPHS = [
 ]
 _LETTERS = str.maketrans({"e": "a", "y": "i", "j": "c", "x": "h", "q": "k", "w": "v"})
 _NOT_WORD = re.compile(r"[\W_]+")
-_DOUBLED = re.compile(r"(.)\1+")
+_DOUBLED = re.compile(r"([^\W\d_])\1+")
 
 
 def search_key(*texts):
