@@ -33,6 +33,10 @@ from .text import html_text, search_key
 
 #: At most this many words of a query are searched.
 MAX_WORDS = 10
+#: At most this many matches of one kind are ranked; a query matching more (a very common
+#: word) is ranked among the first ones in the kind's own order. Ranking reads every
+#: candidate's text, so this bounds the time a search can take.
+RANKED_CANDIDATES = 200
 #: PostgreSQL text search configuration per language; Azerbaijani has none.
 TEXT_SEARCH_CONFIGS = {"en": "english", "ru": "russian"}
 # Private-use characters mark highlights, so that the text is escaped before <mark> goes in.
@@ -130,22 +134,26 @@ def is_postgresql():
     return connection.vendor == "postgresql"
 
 
-def _word_matches(word, prefix):
+def _word_matches(word, prefix, similar):
     column = f"{prefix}search_key"
     start = stem(word)
     match = Q(**{f"{column}__startswith": start}) | Q(**{f"{column}__contains": f" {start}"})
-    if is_postgresql() and len(word) >= 4:
+    if similar and len(word) >= 4:
         match |= Q(**{f"{column}__trigram_word_similar": word})
     return match
 
 
-def match_words(words, related=()):
-    """Every word begins a word of the object's key, or of a related object's key."""
+def match_words(words, related=(), similar=False):
+    """Every word begins a word of the object's key, or of a related object's key.
+
+    With `similar` (PostgreSQL only), a word may also be merely similar to one
+    of the key's words, which forgives typos.
+    """
     query = Q()
     for word in words:
-        any_key = _word_matches(word, "")
+        any_key = _word_matches(word, "", similar)
         for name in related:
-            any_key |= _word_matches(word, f"{name}__")
+            any_key |= _word_matches(word, f"{name}__", similar)
         query &= any_key
     return query
 
@@ -162,22 +170,27 @@ def _column(model, name, language):
     return F(name)
 
 
-def search(group, queryset, text, year=None):
+def search(group, queryset, text, year=None, similar=False):
     """`queryset` (already limited to what the visitor may see) narrowed to `text` and `year`.
 
     Each result gets a `snippet`, safe HTML with the matched words in <mark>
-    where the database can tell. An empty query matches nothing.
+    where the database can tell. An empty query matches nothing. `similar`
+    (PostgreSQL) also accepts words that are merely similar; it is slower, so
+    callers use it when the plain search finds nothing (see `search_first`).
     """
     words = query_words(text)
     if not words:
         return queryset.none()
-    queryset = queryset.filter(match_words(words, group.related))
     if year:
         queryset = queryset.filter(group.for_year(year))
     if group.related:
         queryset = queryset.select_related(*group.related)
+    similar = similar and is_postgresql()
+    matches = queryset.filter(match_words(words, group.related, similar))
     if not is_postgresql():
-        return queryset
+        return matches
+    candidates = matches.values("pk")[:RANKED_CANDIDATES]
+    queryset = queryset.filter(pk__in=candidates)
     language = (get_language() or settings.LANGUAGE_CODE)[:2]
     config = TEXT_SEARCH_CONFIGS.get(language, "simple")
     model = group.model
@@ -200,6 +213,14 @@ def search(group, queryset, text, year=None):
             min_words=12,
         ),
     ).order_by("-rank", "pk")
+
+
+def search_first(group, queryset, text, year=None, count=5):
+    """The first `count` results; typo-tolerant only when the plain search finds none."""
+    results = list(search(group, queryset, text, year)[:count])
+    if not results and is_postgresql():
+        results = list(search(group, queryset, text, year, similar=True)[:count])
+    return results
 
 
 def snippet(group, item):

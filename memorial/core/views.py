@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.generic import TemplateView, View
 
 from .anniversary import anniversary_panel
-from .search import SearchForm, search, search_groups, snippet
+from .search import SearchForm, is_postgresql, search, search_first, search_groups, snippet
 
 #: What the home page shows as the key figures of the toll.
 KEY_QUANTITIES = ("killed", "injured")
@@ -137,9 +137,8 @@ class SearchView(PublishedMixin, TemplateView):
         status = 400 if self.form.is_bound and not self.form.is_valid() else 200
         return self.render_to_response(context, status=status)
 
-    def _results(self, group, text, year):
-        queryset = self.published(group.model._default_manager.all())
-        return search(group, queryset, text, year)
+    def _visible(self, group):
+        return self.published(group.model._default_manager.all())
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -156,9 +155,12 @@ class SearchView(PublishedMixin, TemplateView):
         for group in search_groups():
             if only and group.key != only:
                 continue
-            queryset = self._results(group, text, year)
             if only:
+                queryset = search(group, self._visible(group), text, year)
                 paginator = Paginator(queryset, self.paginate_by)
+                if paginator.count == 0 and is_postgresql():
+                    queryset = search(group, self._visible(group), text, year, similar=True)
+                    paginator = Paginator(queryset, self.paginate_by)
                 try:
                     page = paginator.page(self.request.GET.get("page") or 1)
                 except (PageNotAnInteger, EmptyPage) as error:
@@ -167,7 +169,7 @@ class SearchView(PublishedMixin, TemplateView):
                 context["page_obj"] = page
                 context["only_label"] = group.label
             else:
-                items = list(queryset[: self.per_group + 1])
+                items = search_first(group, self._visible(group), text, year, self.per_group + 1)
                 items, more = items[: self.per_group], len(items) > self.per_group
             if items:
                 groups.append(
