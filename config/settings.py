@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "memorial.photos",
     "memorial.articles",
     "memorial.commemorations",
+    "memorial.opendata",
 ]
 
 MIDDLEWARE = [
