@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "django.contrib.postgres",
     "simple_history",
     "axes",
     "memorial.core",
@@ -50,6 +51,7 @@ INSTALLED_APPS = [
     "memorial.photos",
     "memorial.articles",
     "memorial.commemorations",
+    "memorial.opendata",
 ]
 
 MIDDLEWARE = [

@@ -34,6 +34,7 @@ urlpatterns += i18n_patterns(
     path("photos/", include("memorial.photos.urls")),
     path("articles/", include("memorial.articles.urls")),
     path("commemorations/", include("memorial.commemorations.urls")),
+    path("data/", include("memorial.opendata.urls")),
 )
 
 if settings.MEMORIAL_SERVE_MEDIA:

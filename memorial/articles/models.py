@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from memorial.core.dates import DatePrecision, format_partial_date, precision_constraints
 from memorial.core.html import sanitize_rich_text
 from memorial.core.managers import SlugManager
-from memorial.core.models import PublishableModel, text_field, title_field
+from memorial.core.models import PublishableModel, SearchableModel, text_field, title_field
 from memorial.core.validators import http_url
 
 
@@ -18,7 +18,7 @@ class ArticleKind(models.TextChoices):
     TESTIMONY = "testimony", _("Testimony")
 
 
-class Article(PublishableModel):
+class Article(SearchableModel, PublishableModel):
     title = title_field(max_length=300)
     slug = models.SlugField(_("slug"), max_length=120, unique=True)
     kind = models.CharField(_("kind"), max_length=20, choices=ArticleKind.choices)
@@ -53,6 +53,7 @@ class Article(PublishableModel):
     )
 
     objects = SlugManager()
+    search_fields = ("title", "author", "publisher", "summary", "body")
 
     class Meta:
         verbose_name = _("article")

@@ -10,4 +10,4 @@ class ArticleTranslationOptions(TranslationOptions):
     required_languages = ("en",)
 
 
-track_history(Article, m2m_fields=["sources", "events"])
+track_history(Article, m2m_fields=["sources", "events"], excluded_fields=["search_key"])

@@ -7,7 +7,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from memorial.core.html import sanitize_rich_text
-from memorial.core.models import PublishableModel, PublishableQuerySet, text_field
+from memorial.core.models import PublishableModel, PublishableQuerySet, SearchableModel, text_field
 
 #: The night the troops entered Baku; every anniversary counts from it.
 TRAGEDY_YEAR = 1990
@@ -18,7 +18,7 @@ class CommemorationManager(models.Manager.from_queryset(PublishableQuerySet)):
         return self.get(year=year)
 
 
-class Commemoration(PublishableModel):
+class Commemoration(SearchableModel, PublishableModel):
     year = models.PositiveSmallIntegerField(_("year"), unique=True)
     date = models.DateField(_("date"))
     minute_of_silence = models.BooleanField(
@@ -47,6 +47,7 @@ class Commemoration(PublishableModel):
     )
 
     objects = CommemorationManager()
+    search_fields = ("year", "observances", "description")
 
     class Meta:
         verbose_name = _("commemoration")

@@ -9,4 +9,4 @@ class CommemorationTranslationOptions(TranslationOptions):
     fields = ("observances", "description")
 
 
-track_history(Commemoration, m2m_fields=["sources"])
+track_history(Commemoration, m2m_fields=["sources"], excluded_fields=["search_key"])

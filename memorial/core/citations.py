@@ -1,5 +1,7 @@
 """Citation text: one function for a source, one for a page of this memorial."""
 
+import json
+
 from django.conf import settings
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -33,3 +35,64 @@ def cite_page(title, url, accessed):
         "url": url,
         "date": date_format(accessed, "DATE_FORMAT"),
     }
+
+
+#: The styles "Cite this" offers, in the order shown.
+STYLES = ("chicago", "apa", "bibtex", "csl-json")
+
+
+def page_record(obj, url, accessed):
+    """What a citation of one of the memorial's pages needs: title, address, day read."""
+    opts = obj._meta
+    identifier = "-".join(str(part) for part in obj.natural_key())
+    return {
+        "id": f"black-january-{opts.model_name}-{identifier}",
+        "title": str(obj),
+        "url": url,
+        "accessed": accessed,
+        "site": str(settings.MEMORIAL_SITE_NAME),
+    }
+
+
+def _bibtex_text(value):
+    for char in "\\{}%&$#_":
+        value = value.replace(char, "\\" + char if char != "\\" else "\\textbackslash{}")
+    return value
+
+
+def cite(record, style):
+    """The citation of a `page_record` in one of STYLES, as text."""
+    accessed = record["accessed"]
+    if style == "chicago":
+        return _("%(site)s. “%(title)s.” Accessed %(date)s. %(url)s.") % {
+            **record,
+            "date": date_format(accessed, "DATE_FORMAT"),
+        }
+    if style == "apa":
+        return _("%(site)s. (n.d.). %(title)s. Retrieved %(date)s, from %(url)s") % {
+            **record,
+            "date": date_format(accessed, "DATE_FORMAT"),
+        }
+    if style == "bibtex":
+        fields = [
+            ("title", "{" + _bibtex_text(record["title"]) + "}"),
+            ("author", "{" + _bibtex_text(record["site"]) + "}"),
+            ("howpublished", "\\url{" + record["url"] + "}"),
+            ("url", record["url"]),
+            ("urldate", accessed.isoformat()),
+            ("note", f"Accessed {accessed.isoformat()}"),
+        ]
+        body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields)
+        return f"@misc{{{record['id']},\n{body}\n}}"
+    if style == "csl-json":
+        data = {
+            "id": record["id"],
+            "type": "webpage",
+            "title": record["title"],
+            "author": [{"literal": record["site"]}],
+            "container-title": record["site"],
+            "URL": record["url"],
+            "accessed": {"date-parts": [[accessed.year, accessed.month, accessed.day]]},
+        }
+        return json.dumps(data, ensure_ascii=False, indent=2)
+    raise ValueError(f"unknown citation style: {style}")

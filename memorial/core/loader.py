@@ -23,8 +23,8 @@ from .models import LoadedRecord
 #: Files in dependency order: later files refer to objects of earlier ones.
 FIXTURE_ORDER = ("sources", "events", "figures", "photos", "articles", "commemorations")
 
-#: Bookkeeping fields that say nothing about the content itself.
-IGNORED_FIELDS = {"created_at", "updated_at", "created_by", "updated_by"}
+#: Bookkeeping and derived fields that say nothing about the content itself.
+IGNORED_FIELDS = {"created_at", "updated_at", "created_by", "updated_by", "search_key"}
 
 
 class FixtureError(Exception):

@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .cache import bump_after_commit
+from .text import search_key, searchable_texts
 from .validators import TEXT_VALIDATORS
 
 
@@ -87,6 +88,32 @@ class PublishableModel(TimeStampedModel):
         return self.is_published and (
             self.published_at is None or self.published_at <= timezone.now()
         )
+
+
+class SearchableModel(models.Model):
+    """Content found by search: `search_key` folds its text in every language and script.
+
+    `search_fields` names the fields whose words are searched; a translated
+    field counts in every language. The key is computed on every save, so the
+    admin, the loader and the shell all keep it current.
+    """
+
+    search_key = models.TextField(_("search key"), blank=True, default="", editable=False)
+
+    search_fields = ()
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        self.search_key = search_key(*self.search_texts())
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None:
+            kwargs["update_fields"] = {*update_fields, "search_key"}
+        super().save(*args, **kwargs)
+
+    def search_texts(self):
+        return searchable_texts(self, self.search_fields)
 
 
 def title_field(verbose_name=None, max_length=255, **kwargs):

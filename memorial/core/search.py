@@ -1,75 +1,251 @@
-"""Search across every kind of content, in every language it is written in."""
+"""Search across every kind of content, in every language and script it is written in.
+
+Matching runs on each object's `search_key` (see `memorial.core.text`): every
+word of the query, folded the same way, must begin a word of the key; long
+words match by their stem, so "Шехидов" finds "Şəhidlər". On PostgreSQL a
+word also matches by trigram similarity (typos), results are ranked by
+full-text relevance in the visitor's language plus similarity, and each comes
+with a highlighted snippet. Elsewhere (SQLite) the same matching runs without
+ranking, and the snippet is the start of the text.
+"""
+
+from dataclasses import dataclass, field
 
 from django import forms
 from django.conf import settings
-from django.db.models import Q
+from django.contrib.postgres.search import (
+    SearchHeadline,
+    SearchQuery,
+    SearchRank,
+    SearchVector,
+    TrigramWordSimilarity,
+)
+from django.db import connection
+from django.db.models import F, Q, TextField, Value
+from django.db.models.functions import Coalesce, NullIf
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+from django.utils.text import Truncator
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from .text import html_text, search_key
 
-def _translated(field):
-    return [f"{field}_{code}" for code in settings.MODELTRANSLATION_LANGUAGES]
+#: At most this many words of a query are searched.
+MAX_WORDS = 10
+#: At most this many matches of one kind are ranked; a query matching more (a very common
+#: word) is ranked among the first ones in the kind's own order. Ranking reads every
+#: candidate's text, so this bounds the time a search can take.
+RANKED_CANDIDATES = 200
+#: PostgreSQL text search configuration per language; Azerbaijani has none.
+TEXT_SEARCH_CONFIGS = {"en": "english", "ru": "russian"}
+# Private-use characters mark highlights, so that the text is escaped before <mark> goes in.
+_START, _STOP = "\ue000", "\ue001"
 
 
-def text_query(words, fields):
-    """Every word must appear in one of the fields (case-insensitive)."""
-    query = Q()
-    for word in words:
-        any_field = Q()
-        for field in fields:
-            any_field |= Q(**{f"{field}__icontains": word})
-        query &= any_field
-    return query
+@dataclass(frozen=True)
+class SearchGroup:
+    """One kind of content: where its title, snippet text and year come from."""
+
+    key: str
+    label: str
+    model_label: str
+    title_field: str
+    text_field: str
+    year_filter: object
+    related: tuple = field(default=())
+
+    @property
+    def model(self):
+        from django.apps import apps
+
+        return apps.get_model(self.model_label)
+
+    def for_year(self, year):
+        return self.year_filter(year)
+
+
+def _event_year(year):
+    return Q(start_date__year=year) | Q(
+        start_date__year__lte=year, end_date__isnull=False, end_date__year__gte=year
+    )
 
 
 def search_groups():
-    """(key, label, queryset factory, searched fields) for each kind of content."""
-    from memorial.articles.models import Article
-    from memorial.commemorations.models import Commemoration
-    from memorial.events.models import Event
-    from memorial.figures.models import Figure
-    from memorial.photos.models import Photo
-    from memorial.sources.models import Source
-
+    """Each kind of content, in the order results are shown."""
     return [
-        (
-            "events",
-            _("Timeline"),
-            Event,
-            [*_translated("title"), *_translated("summary"), *_translated("place")],
-        ),
-        (
+        SearchGroup("events", _("Timeline"), "events.Event", "title", "summary", _event_year),
+        SearchGroup(
             "figures",
             _("The toll"),
-            Figure,
-            [
-                *_translated("scope"),
-                *_translated("note"),
-                "quote",
-                "source__title",
-                "source__publisher",
-            ],
+            "figures.Figure",
+            "scope",
+            "note",
+            lambda year: Q(as_of_date__year=year),
+            related=("source",),
         ),
-        ("articles", _("Articles"), Article, [*_translated("title"), *_translated("summary")]),
-        ("photos", _("Photos"), Photo, [*_translated("title"), *_translated("caption"), "credit"]),
-        (
+        SearchGroup(
+            "articles",
+            _("Articles"),
+            "articles.Article",
+            "title",
+            "summary",
+            lambda year: Q(publication_date__year=year),
+        ),
+        SearchGroup(
+            "photos",
+            _("Photos"),
+            "photos.Photo",
+            "title",
+            "caption",
+            lambda year: Q(taken_date__year=year),
+            related=("source",),
+        ),
+        SearchGroup(
             "commemorations",
             _("Commemorations"),
-            Commemoration,
-            [*_translated("observances"), "year_text"],
+            "commemorations.Commemoration",
+            "observances",
+            "observances",
+            lambda year: Q(year=year),
         ),
-        ("sources", _("Sources"), Source, ["title", "author", "publisher"]),
+        SearchGroup(
+            "sources",
+            _("Sources"),
+            "sources.Source",
+            "title",
+            "reliability_note",
+            lambda year: Q(date__year=year),
+        ),
     ]
+
+
+def query_words(text):
+    """The folded words of a query, without repeats, at most MAX_WORDS."""
+    return list(dict.fromkeys(search_key(text).split()))[:MAX_WORDS]
+
+
+def stem(word):
+    """Long words match by their stem, so that inflected forms meet."""
+    return word[:-2] if len(word) >= 6 else word
+
+
+def is_postgresql():
+    return connection.vendor == "postgresql"
+
+
+def _word_matches(word, prefix, similar):
+    column = f"{prefix}search_key"
+    start = stem(word)
+    match = Q(**{f"{column}__startswith": start}) | Q(**{f"{column}__contains": f" {start}"})
+    if similar and len(word) >= 4:
+        match |= Q(**{f"{column}__trigram_word_similar": word})
+    return match
+
+
+def match_words(words, related=(), similar=False):
+    """Every word begins a word of the object's key, or of a related object's key.
+
+    With `similar` (PostgreSQL only), a word may also be merely similar to one
+    of the key's words, which forgives typos.
+    """
+    query = Q()
+    for word in words:
+        any_key = _word_matches(word, "", similar)
+        for name in related:
+            any_key |= _word_matches(word, f"{name}__", similar)
+        query &= any_key
+    return query
+
+
+def _column(model, name, language):
+    """The column of a field in `language`, falling back to English when empty."""
+    if any(f.name == f"{name}_{language}" for f in model._meta.fields):
+        text = TextField()
+        return Coalesce(
+            NullIf(F(f"{name}_{language}"), Value(""), output_field=text),
+            F(f"{name}_en"),
+            output_field=text,
+        )
+    return F(name)
+
+
+def search(group, queryset, text, year=None, similar=False):
+    """`queryset` (already limited to what the visitor may see) narrowed to `text` and `year`.
+
+    Each result gets a `snippet`, safe HTML with the matched words in <mark>
+    where the database can tell. An empty query matches nothing. `similar`
+    (PostgreSQL) also accepts words that are merely similar; it is slower, so
+    callers use it when the plain search finds nothing (see `search_first`).
+    """
+    words = query_words(text)
+    if not words:
+        return queryset.none()
+    if year:
+        queryset = queryset.filter(group.for_year(year))
+    if group.related:
+        queryset = queryset.select_related(*group.related)
+    similar = similar and is_postgresql()
+    matches = queryset.filter(match_words(words, group.related, similar))
+    if not is_postgresql():
+        return matches
+    candidates = matches.values("pk")[:RANKED_CANDIDATES]
+    queryset = queryset.filter(pk__in=candidates)
+    language = (get_language() or settings.LANGUAGE_CODE)[:2]
+    config = TEXT_SEARCH_CONFIGS.get(language, "simple")
+    model = group.model
+    title = _column(model, group.title_field, language)
+    body = _column(model, group.text_field, language)
+    query = SearchQuery(text, search_type="websearch", config=config)
+    vector = SearchVector(title, weight="A", config=config) + SearchVector(
+        body, weight="B", config=config
+    )
+    return queryset.annotate(
+        rank=SearchRank(vector, query)
+        + TrigramWordSimilarity(Value(" ".join(words)), "search_key"),
+        headline=SearchHeadline(
+            body,
+            query,
+            config=config,
+            start_sel=_START,
+            stop_sel=_STOP,
+            max_words=30,
+            min_words=12,
+        ),
+    ).order_by("-rank", "pk")
+
+
+def search_first(group, queryset, text, year=None, count=5):
+    """The first `count` results; typo-tolerant only when the plain search finds none."""
+    results = list(search(group, queryset, text, year)[:count])
+    if not results and is_postgresql():
+        results = list(search(group, queryset, text, year, similar=True)[:count])
+    return results
+
+
+def snippet(group, item):
+    """Safe HTML: the highlighted headline on PostgreSQL, the start of the text elsewhere."""
+    headline = getattr(item, "headline", None)
+    if headline:
+        text = escape(html_text(headline))
+        return mark_safe(text.replace(_START, "<mark>").replace(_STOP, "</mark>"))
+    language = (get_language() or settings.LANGUAGE_CODE)[:2]
+    value = getattr(item, f"{group.text_field}_{language}", None) or getattr(
+        item, group.text_field, ""
+    )
+    return Truncator(html_text(str(value or ""))).words(30)
 
 
 class SearchForm(forms.Form):
     q = forms.CharField(label=_("Search the memorial"), max_length=200, required=False)
-    type = forms.ChoiceField(required=False, choices=[])
+    type = forms.ChoiceField(label=_("Only"), required=False, choices=[])
+    year = forms.IntegerField(label=_("Year"), required=False, min_value=1800, max_value=2100)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["type"].choices = [("", "")] + [
-            (key, label) for key, label, _model, _fields in search_groups()
+        self.fields["type"].choices = [("", _("Everything"))] + [
+            (group.key, group.label) for group in search_groups()
         ]
 
     def words(self):
-        return self.cleaned_data.get("q", "").split()[:10]
+        return query_words(self.cleaned_data.get("q", ""))

@@ -1,8 +1,6 @@
 import datetime
 
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
-from django.db.models import CharField
-from django.db.models.functions import Cast
 from django.http import Http404, HttpResponse
 from django.urls import reverse
 from django.utils import timezone
@@ -11,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.generic import TemplateView, View
 
 from .anniversary import anniversary_panel
-from .search import SearchForm, search_groups, text_query
+from .search import SearchForm, is_postgresql, search, search_first, search_groups, snippet
 
 #: What the home page shows as the key figures of the toll.
 KEY_QUANTITIES = ("killed", "injured")
@@ -139,13 +137,8 @@ class SearchView(PublishedMixin, TemplateView):
         status = 400 if self.form.is_bound and not self.form.is_valid() else 200
         return self.render_to_response(context, status=status)
 
-    def _queryset(self, key, model, fields, words):
-        queryset = model._default_manager.all()
-        if key == "commemorations":
-            queryset = queryset.annotate(year_text=Cast("year", output_field=CharField()))
-        if key == "figures":
-            queryset = queryset.select_related("source")
-        return self.published(queryset).filter(text_query(words, fields)).distinct()
+    def _visible(self, group):
+        return self.published(group.model._default_manager.all())
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -154,33 +147,39 @@ class SearchView(PublishedMixin, TemplateView):
         context["groups"] = groups
         if not self.form.is_bound or not self.form.is_valid() or not self.form.words():
             return context
-        words = self.form.words()
+        text = self.form.cleaned_data["q"]
         only = self.form.cleaned_data["type"]
-        context["query"] = self.form.cleaned_data["q"]
-        for key, label, model, fields in search_groups():
-            if only and key != only:
+        year = self.form.cleaned_data["year"]
+        context["query"] = text
+        context["year"] = year
+        for group in search_groups():
+            if only and group.key != only:
                 continue
-            queryset = self._queryset(key, model, fields, words)
             if only:
+                queryset = search(group, self._visible(group), text, year)
                 paginator = Paginator(queryset, self.paginate_by)
+                if paginator.count == 0 and is_postgresql():
+                    queryset = search(group, self._visible(group), text, year, similar=True)
+                    paginator = Paginator(queryset, self.paginate_by)
                 try:
                     page = paginator.page(self.request.GET.get("page") or 1)
                 except (PageNotAnInteger, EmptyPage) as error:
                     raise Http404(_("There is no such page.")) from error
-                groups.append({"key": key, "label": label, "items": page, "more": False})
+                items, more = page, False
                 context["page_obj"] = page
-                context["only_label"] = label
+                context["only_label"] = group.label
             else:
-                items = list(queryset[: self.per_group + 1])
-                if items:
-                    groups.append(
-                        {
-                            "key": key,
-                            "label": label,
-                            "items": items[: self.per_group],
-                            "more": len(items) > self.per_group,
-                        }
-                    )
+                items = search_first(group, self._visible(group), text, year, self.per_group + 1)
+                items, more = items[: self.per_group], len(items) > self.per_group
+            if items:
+                groups.append(
+                    {
+                        "key": group.key,
+                        "label": group.label,
+                        "results": [(item, snippet(group, item)) for item in items],
+                        "more": more,
+                    }
+                )
         return context
 
 

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from memorial.core.dates import DatePrecision, format_partial_date, precision_constraints
 from memorial.core.html import sanitize_rich_text
 from memorial.core.managers import SlugManager
-from memorial.core.models import PublishableModel, text_field, title_field
+from memorial.core.models import PublishableModel, SearchableModel, text_field, title_field
 
 
 class EventKind(models.TextChoices):
@@ -18,7 +18,7 @@ class EventKind(models.TextChoices):
     COMMEMORATION = "commemoration", _("Commemoration")
 
 
-class Event(PublishableModel):
+class Event(SearchableModel, PublishableModel):
     title = title_field()
     slug = models.SlugField(_("slug"), max_length=120, unique=True)
     kind = models.CharField(_("kind"), max_length=20, choices=EventKind.choices)
@@ -56,6 +56,7 @@ class Event(PublishableModel):
     )
 
     objects = SlugManager()
+    search_fields = ("title", "date_note", "place", "summary", "body")
 
     class Meta:
         verbose_name = _("event")

@@ -10,4 +10,4 @@ class EventTranslationOptions(TranslationOptions):
     required_languages = ("en",)
 
 
-track_history(Event, m2m_fields=["sources"])
+track_history(Event, m2m_fields=["sources"], excluded_fields=["search_key"])

@@ -4,16 +4,18 @@ Several figures for the same quantity from different sources coexist; that is
 the point. None of them is the single truth.
 """
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
+from django.utils import translation
 from django.utils.formats import number_format
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from memorial.core.dates import DatePrecision, format_partial_date, precision_constraints
 from memorial.core.languages import az_ablative_suffix
-from memorial.core.models import PublishableModel, PublishableQuerySet, text_field
+from memorial.core.models import PublishableModel, PublishableQuerySet, SearchableModel, text_field
 from memorial.core.validators import TEXT_VALIDATORS
 
 
@@ -58,7 +60,7 @@ class FigureManager(models.Manager.from_queryset(FigureQuerySet)):
         return self.get(key=key)
 
 
-class Figure(PublishableModel):
+class Figure(SearchableModel, PublishableModel):
     key = models.SlugField(
         _("key"),
         max_length=100,
@@ -128,6 +130,16 @@ class Figure(PublishableModel):
     sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
 
     objects = FigureManager()
+    search_fields = (
+        "key",
+        "quantity",
+        "value_low",
+        "value_high",
+        "scope",
+        "as_of_note",
+        "note",
+        "quote",
+    )
 
     class Meta:
         verbose_name = _("figure")
@@ -168,6 +180,14 @@ class Figure(PublishableModel):
         return (self.key,)
 
     natural_key.dependencies = ["sources.source"]
+
+    def search_texts(self):
+        """Also what is counted, in every language: "killed", "погибшие", "həlak olanlar"."""
+        labels = []
+        for code in settings.MODELTRANSLATION_LANGUAGES:
+            with translation.override(code):
+                labels.append(str(self.get_quantity_display()))
+        return [*super().search_texts(), *labels]
 
     def clean(self):
         errors = {}

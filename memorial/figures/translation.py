@@ -10,4 +10,4 @@ class FigureTranslationOptions(TranslationOptions):
     required_languages = ("en",)
 
 
-track_history(Figure)
+track_history(Figure, excluded_fields=["search_key"])

@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from memorial.core.dates import DatePrecision, format_partial_date, precision_constraints
 from memorial.core.managers import SlugManager
-from memorial.core.models import PublishableModel, text_field, title_field
+from memorial.core.models import PublishableModel, SearchableModel, text_field, title_field
 from memorial.core.validators import TEXT_VALIDATORS, http_url
 
 from . import images
@@ -40,7 +40,7 @@ def photo_upload_to(instance, filename):
     return f"photos/{uuid.uuid4().hex}.{extension}"
 
 
-class Photo(PublishableModel):
+class Photo(SearchableModel, PublishableModel):
     title = title_field()
     slug = models.SlugField(_("slug"), max_length=120, unique=True)
     image = models.ImageField(
@@ -107,6 +107,7 @@ class Photo(PublishableModel):
     sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
 
     objects = SlugManager()
+    search_fields = ("title", "caption", "alt_text", "place", "credit")
 
     class Meta:
         verbose_name = _("photo")

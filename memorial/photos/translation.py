@@ -10,4 +10,4 @@ class PhotoTranslationOptions(TranslationOptions):
     required_languages = ("en",)
 
 
-track_history(Photo, m2m_fields=["events"])
+track_history(Photo, m2m_fields=["events"], excluded_fields=["search_key"])

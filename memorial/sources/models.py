@@ -5,7 +5,13 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from memorial.core.dates import DatePrecision, format_partial_date, precision_constraints
-from memorial.core.models import ContentQuerySet, TimeStampedModel, text_field, title_field
+from memorial.core.models import (
+    ContentQuerySet,
+    SearchableModel,
+    TimeStampedModel,
+    text_field,
+    title_field,
+)
 from memorial.core.validators import http_url
 
 
@@ -43,7 +49,7 @@ class Reliability(models.TextChoices):
     LOW = "low", _("Low: use with care")
 
 
-class Source(TimeStampedModel):
+class Source(SearchableModel, TimeStampedModel):
     key = models.SlugField(
         _("key"),
         max_length=100,
@@ -83,6 +89,7 @@ class Source(TimeStampedModel):
     )
 
     objects = SourceManager()
+    search_fields = ("key", "title", "author", "publisher", "locator", "reliability_note")
 
     class Meta:
         verbose_name = _("source")

@@ -10,4 +10,4 @@ class SourceTranslationOptions(TranslationOptions):
 
 
 # After translation registration, so the history keeps every language.
-track_history(Source)
+track_history(Source, excluded_fields=["search_key"])

@@ -114,3 +114,19 @@ def citation(source):
     from memorial.core.citations import cite_source
 
     return cite_source(source)
+
+
+@register.inclusion_tag("includes/cite_this.html", takes_context=True)
+def cite_this(context, obj):
+    """ "Cite this": the page's permalink and its citation in every style, read today."""
+    from django.utils import timezone
+
+    from memorial.core.citations import STYLES, cite, page_record
+
+    url = context["request"].build_absolute_uri(obj.get_absolute_url())
+    record = page_record(obj, url, timezone.localdate())
+    return {
+        "permalink": url,
+        "accessed": record["accessed"],
+        **{style.replace("-", "_"): cite(record, style) for style in STYLES},
+    }
