@@ -4,6 +4,7 @@ import json
 
 from django.conf import settings
 from django.utils.formats import date_format
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 
@@ -27,13 +28,20 @@ def cite_source(source, locator=""):
     return text
 
 
+def citation_date(value):
+    """Citation styles write English dates month first (January 20, 2026)."""
+    if (get_language() or "en").startswith("en"):
+        return date_format(value, "F j, Y")
+    return date_format(value, "DATE_FORMAT")
+
+
 def cite_page(title, url, accessed):
     """How to cite a page of the memorial, with the day it was read."""
     return _("%(site)s. “%(title)s”. %(url)s (accessed %(date)s).") % {
         "site": settings.MEMORIAL_SITE_NAME,
         "title": title,
         "url": url,
-        "date": date_format(accessed, "DATE_FORMAT"),
+        "date": citation_date(accessed),
     }
 
 
@@ -66,12 +74,12 @@ def cite(record, style):
     if style == "chicago":
         return _("%(site)s. “%(title)s.” Accessed %(date)s. %(url)s.") % {
             **record,
-            "date": date_format(accessed, "DATE_FORMAT"),
+            "date": citation_date(accessed),
         }
     if style == "apa":
         return _("%(site)s. (n.d.). %(title)s. Retrieved %(date)s, from %(url)s") % {
             **record,
-            "date": date_format(accessed, "DATE_FORMAT"),
+            "date": citation_date(accessed),
         }
     if style == "bibtex":
         fields = [

@@ -11,9 +11,6 @@ from django.views.generic import TemplateView, View
 from .anniversary import anniversary_panel
 from .search import SearchForm, is_postgresql, search, search_first, search_groups, snippet
 
-#: What the home page shows as the key figures of the toll.
-KEY_QUANTITIES = ("killed", "injured")
-
 
 class PublishedMixin:
     """Every public view reads content through the model's `published()`.
@@ -92,15 +89,7 @@ class HomeView(PublishedMixin, TemplateView):
 
         context = super().get_context_data(**kwargs)
         context["panel"] = anniversary_panel(timezone.now())
-        key_figures = (
-            self.published(Figure.objects.all())
-            .filter(quantity__in=KEY_QUANTITIES, part_of__isnull=True)
-            .select_related("source")
-            .order_by("as_of_date", "sort_order", "pk")[:6]
-        )
-        context["key_figures"] = sorted(
-            key_figures, key=lambda figure: KEY_QUANTITIES.index(figure.quantity)
-        )
+        context["key_figures"] = self.published(Figure.objects.key_figures())[:8]
         context["events"] = self.published(Event.objects.filter(kind="main"))[:5]
         context["articles"] = self.published(Article.objects.all())[:3]
         context["photos"] = self.published(

@@ -21,11 +21,19 @@ class FigureAdmin(PublishableAdmin):
         "as_of_display",
         "source",
         "reliability",
+        "is_key",
         "public_state",
         "last_change",
     ]
     list_select_related = ["source", "updated_by"]
-    list_filter = ["quantity", "is_published", "qualifier", "source__kind", "source__reliability"]
+    list_filter = [
+        "quantity",
+        "is_key",
+        "is_published",
+        "qualifier",
+        "source__kind",
+        "source__reliability",
+    ]
     search_fields = ["key", "scope_en", "scope_az", "scope_ru", "quote", "source__title"]
     date_hierarchy = "as_of_date"
     autocomplete_fields = ["source", "part_of"]
@@ -34,7 +42,7 @@ class FigureAdmin(PublishableAdmin):
         (None, {"fields": ["key", "quantity", ("qualifier", "value_low", "value_high"), "scope"]}),
         (_("As of"), {"fields": [("as_of_date", "as_of_precision"), "as_of_note"]}),
         (_("Evidence"), {"fields": ["source", "locator", "quote", "note", "part_of"]}),
-        (_("Publishing"), {"fields": ["is_published", "published_at", "sort_order"]}),
+        (_("Publishing"), {"fields": ["is_published", "published_at", "is_key", "sort_order"]}),
     ]
 
     @admin.display(description=_("value"), ordering="value_low")

@@ -46,6 +46,14 @@ class Qualifier(models.TextChoices):
 
 
 class FigureQuerySet(PublishableQuerySet):
+    def key_figures(self):
+        """The figures a curator chose for the home page, in the toll's order."""
+        return (
+            self.filter(is_key=True)
+            .select_related("source")
+            .order_by("quantity", models.F("as_of_date").asc(nulls_last=True), "sort_order", "pk")
+        )
+
     def for_toll(self):
         """Published figures with their sources, ready for the toll page."""
         return (
@@ -128,6 +136,11 @@ class Figure(SearchableModel, PublishableModel):
         help_text=_("The total this figure is a part of, in the same source."),
     )
     sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
+    is_key = models.BooleanField(
+        _("key figure"),
+        default=False,
+        help_text=_("Shown among the key figures on the home page, always with its source."),
+    )
 
     objects = FigureManager()
     search_fields = (

@@ -27,6 +27,7 @@ def memorial_content(db):
         as_of_date=datetime.date(1991, 1, 1),
         as_of_precision="year",
         note_en="Counted in Baku only.",
+        is_key=True,
     )
     killed_health = factories.make_figure(
         key="killed-health",

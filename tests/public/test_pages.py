@@ -33,6 +33,10 @@ def test_home_shows_panel_key_figures_timeline_articles_and_photos(client, memor
     assert "years since 20 January 1990" in text
     assert "131" in text and "Black January: Baku (1990)" in text
     assert "as of 1991" in text
+    # Only the figures a curator marked as key appear, never a bare number.
+    key_figures = html[html.index('<section class="key-figures"') :]
+    key_figures = key_figures[: key_figures.index("</section>")]
+    assert "131" in key_figures and "170" not in key_figures
     assert "Troops enter Baku" in text
     assert "The OMM report" in text
     assert memorial_content["photo"].get_absolute_url() in html
