@@ -1,4 +1,3 @@
-from django.db.models import Prefetch
 from django.views.generic import DetailView, ListView
 
 from memorial.core import jsonld
@@ -19,17 +18,10 @@ class ArticleDetailView(PublishedMixin, DetailView):
     slug_url_kwarg = "slug"
 
     def get_queryset(self):
-        from memorial.commemorations.models import Commemoration
-        from memorial.events.models import Event
-
         return (
             super()
             .get_queryset()
-            .prefetch_related(
-                "sources",
-                Prefetch("events", queryset=self.published(Event.objects.all())),
-                Prefetch("commemorations", queryset=self.published(Commemoration.objects.all())),
-            )
+            .prefetch_related("sources", *self.published_related("events", "commemorations"))
         )
 
     def get_structured_data(self):

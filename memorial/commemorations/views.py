@@ -1,4 +1,3 @@
-from django.db.models import Prefetch
 from django.views.generic import DetailView, ListView
 
 from memorial.core import jsonld
@@ -20,16 +19,12 @@ class CommemorationDetailView(PublishedMixin, DetailView):
     slug_url_kwarg = "year"
 
     def get_queryset(self):
-        from memorial.articles.models import Article
-        from memorial.photos.models import Photo
-
         return (
             super()
             .get_queryset()
             .prefetch_related(
                 "sources",
-                Prefetch("articles", queryset=self.published(Article.objects.all())),
-                Prefetch("photos", queryset=self.published(Photo.objects.select_related("source"))),
+                *self.published_related("articles", "photos", select={"photos": ["source"]}),
             )
         )
 

@@ -1,6 +1,7 @@
 import datetime
 
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db.models import Prefetch
 from django.http import Http404, HttpResponse
 from django.urls import reverse
 from django.utils import timezone
@@ -33,6 +34,21 @@ class PublishedMixin:
 
     def get_queryset(self):
         return self.published(self.model._default_manager.all())
+
+    def published_related(self, *names, select=None):
+        """Prefetches for the named relations, each limited to what this visitor may see.
+
+        The related model is read from the relation itself, so no topic app
+        imports another; `select` maps a relation to the foreign keys its
+        objects are always shown with (a photo with its source).
+        """
+        select = select or {}
+        prefetches = []
+        for name in names:
+            related = self.model._meta.get_field(name).related_model
+            queryset = related._default_manager.select_related(*select.get(name, ()))
+            prefetches.append(Prefetch(name, queryset=self.published(queryset)))
+        return prefetches
 
     def dispatch(self, request, *args, **kwargs):
         response = super().dispatch(request, *args, **kwargs)

@@ -1,4 +1,4 @@
-from django.db.models import F, Prefetch
+from django.db.models import F
 from django.views.generic import DetailView, ListView
 
 from memorial.core import jsonld
@@ -26,16 +26,12 @@ class EventDetailView(PublishedMixin, DetailView):
     slug_url_kwarg = "slug"
 
     def get_queryset(self):
-        from memorial.articles.models import Article
-        from memorial.photos.models import Photo
-
         return (
             super()
             .get_queryset()
             .prefetch_related(
                 "sources",
-                Prefetch("photos", queryset=self.published(Photo.objects.select_related("source"))),
-                Prefetch("articles", queryset=self.published(Article.objects.all())),
+                *self.published_related("photos", "articles", select={"photos": ["source"]}),
             )
         )
 

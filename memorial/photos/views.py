@@ -1,4 +1,3 @@
-from django.db.models import Prefetch
 from django.views.generic import DetailView, ListView
 
 from memorial.core import jsonld
@@ -21,17 +20,11 @@ class PhotoDetailView(PublishedMixin, DetailView):
     slug_url_kwarg = "slug"
 
     def get_queryset(self):
-        from memorial.commemorations.models import Commemoration
-        from memorial.events.models import Event
-
         return (
             super()
             .get_queryset()
             .select_related("source")
-            .prefetch_related(
-                Prefetch("events", queryset=self.published(Event.objects.all())),
-                Prefetch("commemorations", queryset=self.published(Commemoration.objects.all())),
-            )
+            .prefetch_related(*self.published_related("events", "commemorations"))
         )
 
     def get_structured_data(self):

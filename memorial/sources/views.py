@@ -1,4 +1,3 @@
-from django.db.models import Prefetch
 from django.views.generic import DetailView, ListView
 
 from memorial.core.views import PublishedMixin
@@ -10,21 +9,18 @@ class CitedByMixin:
     """Each source with the published content that cites it."""
 
     def get_queryset(self):
-        from memorial.articles.models import Article
-        from memorial.commemorations.models import Commemoration
-        from memorial.events.models import Event
-        from memorial.figures.models import Figure
-        from memorial.photos.models import Photo
-
         return (
             super()
             .get_queryset()
             .prefetch_related(
-                Prefetch("events", queryset=self.published(Event.objects.all())),
-                Prefetch("figures", queryset=self.published(Figure.objects.all())),
-                Prefetch("photos", queryset=self.published(Photo.objects.select_related("source"))),
-                Prefetch("articles", queryset=self.published(Article.objects.all())),
-                Prefetch("commemorations", queryset=self.published(Commemoration.objects.all())),
+                *self.published_related(
+                    "events",
+                    "figures",
+                    "photos",
+                    "articles",
+                    "commemorations",
+                    select={"photos": ["source"]},
+                )
             )
         )
 
