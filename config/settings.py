@@ -281,9 +281,7 @@ PERMISSIONS_POLICY = {
     feature: []
     for feature in (
         "accelerometer",
-        "ambient-light-sensor",
         "autoplay",
-        "bluetooth",
         "browsing-topics",
         "camera",
         "display-capture",
@@ -303,7 +301,6 @@ PERMISSIONS_POLICY = {
         "screen-wake-lock",
         "serial",
         "usb",
-        "web-share",
         "xr-spatial-tracking",
     )
 }
