@@ -226,7 +226,8 @@ if REDIS_URL:
         "default": {
             "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": REDIS_URL,
-            "KEY_PREFIX": "memorial",
+            # Several sites (or test runs) may share one Redis.
+            "KEY_PREFIX": env("REDIS_KEY_PREFIX", default="memorial"),
         }
     }
 else:
