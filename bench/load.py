@@ -204,9 +204,7 @@ def wrk(url, connections, seconds, script=None):
     command = ["wrk", f"-t{min(2, connections)}", f"-c{connections}", f"-d{seconds}s", "--latency"]
     if script:
         command += ["-s", script]
-    output = subprocess.run(
-        [*command, url], check=True, capture_output=True, text=True
-    ).stdout
+    output = subprocess.run([*command, url], check=True, capture_output=True, text=True).stdout
     latency = dict(re.findall(r"^\s+(50|99)%\s+([\d.]+\w+)", output, re.M))
     errors = sum(int(n) for n in re.findall(r"Non-2xx or 3xx responses: (\d+)", output))
     socket_errors = re.search(
@@ -240,9 +238,7 @@ def run_configuration(workdir, urls, cached, redis, duration, soak):
         for name in PAGES:
             rows[name] = wrk(server.url + urls[name], 8, duration)
         script = workdir / "rotate.lua"
-        script.write_text(
-            ROTATE_LUA.format(paths=", ".join(f'"{urls[name]}"' for name in PAGES))
-        )
+        script.write_text(ROTATE_LUA.format(paths=", ".join(f'"{urls[name]}"' for name in PAGES)))
         soak_result = wrk(server.url + "/", 50, soak, script=str(script)) if soak else None
     finally:
         server.stop()

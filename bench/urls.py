@@ -4,7 +4,8 @@ from django.http import HttpResponse
 from django.urls import path
 from django.views.decorators.cache import never_cache
 
-from config.urls import handler500, urlpatterns as site_urlpatterns  # noqa: F401
+from config.urls import handler500  # noqa: F401
+from config.urls import urlpatterns as site_urlpatterns
 
 
 @never_cache
