@@ -52,8 +52,7 @@ call_command("load_content", verbosity=0)
 times = {times}
 
 
-def copy(model, unique, n):
-    originals = list(model.objects.all())
+def copy(model, unique, originals, n):
     copies = []
     for obj in originals:
         clone = model.objects.get(pk=obj.pk)
@@ -71,11 +70,12 @@ def copy(model, unique, n):
         through.objects.bulk_create(rows)
 
 
+models = ((Source, "key"), (Event, "slug"), (Figure, "key"), (Photo, "slug"), (Article, "slug"))
+originals = {{model: list(model.objects.all()) for model, _ in models}}
 with transaction.atomic():
     for n in range(1, times):
-        for model, unique in ((Source, "key"), (Event, "slug"), (Figure, "key"),
-                              (Photo, "slug"), (Article, "slug")):
-            copy(model, unique, n)
+        for model, unique in models:
+            copy(model, unique, originals[model], n)
 
 print(json.dumps({{
     "home": "/en/",
