@@ -6,8 +6,10 @@ development mode on a SQLite file under `var/`.
 """
 
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import environ
+from csp.constants import NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -44,6 +46,7 @@ INSTALLED_APPS = [
     "django.contrib.postgres",
     "simple_history",
     "axes",
+    "csp",
     "memorial.core",
     "memorial.sources",
     "memorial.events",
@@ -56,7 +59,13 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "memorial.core.observability.RequestIdMiddleware",
+    # Refuses an oversized body before anything reads it.
+    "memorial.core.limits.RequestSizeLimitMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
+    # Above the page cache, so that cached pages carry every security header too.
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "memorial.core.cache.CacheHeadersMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
@@ -68,7 +77,6 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     # Last, so that it sees the outcome of authentication.
     "axes.middleware.AxesMiddleware",
@@ -205,6 +213,11 @@ STORAGES = {
     },
 }
 
+# Request limits. A photo may be up to 25 MB (memorial.photos.images); a whole
+# request may carry one such file plus its form, and is refused with 413 above
+# that before anything reads it. Form fields without files stay small.
+MEMORIAL_MAX_REQUEST_BYTES = env.int("MEMORIAL_MAX_REQUEST_BYTES", default=27 * 1024 * 1024)
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 2000
 DATA_UPLOAD_MAX_NUMBER_FILES = 20
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
@@ -217,7 +230,8 @@ if REDIS_URL:
         "default": {
             "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": REDIS_URL,
-            "KEY_PREFIX": "memorial",
+            # Several sites (or test runs) may share one Redis.
+            "KEY_PREFIX": env("REDIS_KEY_PREFIX", default="memorial"),
         }
     }
 else:
@@ -231,6 +245,70 @@ MEMORIAL_UNCACHED_PREFIXES = ("/admin/", "/health/", "/i18n/")
 
 # Security
 
+
+def _origin(url):
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}" if parts.scheme and parts.netloc else None
+
+
+# Images come from this site, or from the media origin when media lives elsewhere.
+MEDIA_ORIGINS = sorted(
+    {
+        origin
+        for origin in (
+            _origin(MEDIA_URL),
+            _origin(MEDIA_STORAGE.get("OPTIONS", {}).get("endpoint_url") or ""),
+            _origin(f"https://{MEDIA_STORAGE.get('OPTIONS', {}).get('custom_domain')}")
+            if MEDIA_STORAGE.get("OPTIONS", {}).get("custom_domain")
+            else None,
+        )
+        if origin
+    }
+)
+# Pages are cached whole, so the policy uses no per-request nonce: the site has
+# no inline script or style at all (JSON-LD data blocks are never executed).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:", *MEDIA_ORIGINS],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [NONE],
+        "frame-ancestors": [NONE],
+        "form-action": [SELF],
+    },
+}
+# Every powerful feature the memorial does not use is switched off.
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "autoplay",
+        "browsing-topics",
+        "camera",
+        "display-capture",
+        "encrypted-media",
+        "gamepad",
+        "geolocation",
+        "gyroscope",
+        "hid",
+        "idle-detection",
+        "local-fonts",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "picture-in-picture",
+        "publickey-credentials-get",
+        "screen-wake-lock",
+        "serial",
+        "usb",
+        "xr-spatial-tracking",
+    )
+}
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
@@ -244,9 +322,11 @@ if HTTPS:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SECURE_HSTS_SECONDS = env.int("DJANGO_HSTS_SECONDS", default=31_536_000)
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
-    SECURE_HSTS_PRELOAD = env.bool("DJANGO_HSTS_PRELOAD", default=False)
+    # Consent to the browsers' preload list; includeSubDomains already binds every subdomain.
+    SECURE_HSTS_PRELOAD = env.bool("DJANGO_HSTS_PRELOAD", default=True)
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
+    CONTENT_SECURITY_POLICY["DIRECTIVES"]["upgrade-insecure-requests"] = True
 
 # Logging: one JSON object per line on standard error, each with the request id.
 

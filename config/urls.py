@@ -8,7 +8,7 @@ from django.views.decorators.http import require_safe
 from memorial.core.media import serve_media
 from memorial.core.observability import health
 from memorial.core.sitemaps import sitemaps
-from memorial.core.views import RobotsView
+from memorial.core.views import FaviconView, RobotsView
 
 handler500 = "memorial.core.errors.server_error"
 
@@ -24,6 +24,7 @@ urlpatterns = [
         name="sitemap",
     ),
     path("robots.txt", RobotsView.as_view(), name="robots"),
+    path("favicon.ico", FaviconView.as_view(), name="favicon"),
 ]
 
 urlpatterns += i18n_patterns(

@@ -34,7 +34,10 @@ class RequestIdMiddleware:
 
 class RequestIdFilter(logging.Filter):
     def filter(self, record):
-        record.request_id = request_id_var.get()
+        # django.request logs a failed response after the middleware has
+        # finished, but passes the request along with the record.
+        request = getattr(record, "request", None)
+        record.request_id = getattr(request, "id", None) or request_id_var.get()
         return True
 
 

@@ -3,11 +3,12 @@ import datetime
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db.models import Prefetch
 from django.http import Http404, HttpResponse
+from django.templatetags.static import static
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.utils.translation import gettext as _
-from django.views.generic import TemplateView, View
+from django.views.generic import RedirectView, TemplateView, View
 
 from .anniversary import anniversary_panel
 from .search import SearchForm, is_postgresql, search, search_first, search_groups, snippet
@@ -274,3 +275,13 @@ class CommemorationCalendarView(View):
         response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
         response["Content-Disposition"] = 'inline; filename="black-january.ics"'
         return response
+
+
+class FaviconView(RedirectView):
+    """Browsers ask for /favicon.ico on their own; send them to the static icon."""
+
+    permanent = False
+    http_method_names = ["get", "head"]
+
+    def get_redirect_url(self, *args, **kwargs):
+        return static("memorial/favicon.svg")

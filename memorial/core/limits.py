@@ -1,0 +1,31 @@
+"""The request size limit: a body larger than any honest form is refused unread."""
+
+from django.conf import settings
+from django.http import HttpResponse
+from django.utils.translation import gettext as _
+
+
+class RequestSizeLimitMiddleware:
+    """Answer 413 to a request whose declared body exceeds MEMORIAL_MAX_REQUEST_BYTES.
+
+    Django's own limits cover form fields (DATA_UPLOAD_MAX_MEMORY_SIZE) and the
+    number of fields and files, but not the size of uploaded files. WSGI servers
+    hand Django a body only up to its Content-Length, so checking that header
+    bounds every request.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        try:
+            length = int(request.META.get("CONTENT_LENGTH") or 0)
+        except ValueError:
+            length = 0
+        if length > settings.MEMORIAL_MAX_REQUEST_BYTES:
+            response = HttpResponse(
+                _("The request is too large."), status=413, content_type="text/plain; charset=utf-8"
+            )
+            response["Cache-Control"] = "no-store"
+            return response
+        return self.get_response(request)
