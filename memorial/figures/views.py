@@ -16,6 +16,7 @@ class FigureListView(PublishedMixin, ListView):
 
     model = Figure
     paginate_by = 200
+    template_name = "figures/figure_list.html"
 
     def get_queryset(self):
         return (
@@ -26,6 +27,8 @@ class FigureListView(PublishedMixin, ListView):
         )
 
     def get_context_data(self, **kwargs):
+        # Evaluated once for the tables, the charts and the JSON-LD alike.
+        self.object_list = list(self.object_list)
         context = super().get_context_data(**kwargs)
         order = list(Quantity.values)
         figures = sorted(context["object_list"], key=lambda f: order.index(f.quantity))
