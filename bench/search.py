@@ -51,13 +51,19 @@ def setup_django():
 
 
 def one_search(text, only=None):
-    from memorial.core.search import search_first, search_groups, snippet
+    """What the search page does: one kind (`type=`), or every kind at once."""
+    from memorial.core.search import search_everything, search_first, search_groups, snippet
 
-    for group in search_groups():
-        if only and group.key != only:
-            continue
-        queryset = group.model._default_manager.published()
-        for item in search_first(group, queryset, text, count=6):
+    def visible(group):
+        return group.model._default_manager.published()
+
+    if only:
+        group = next(group for group in search_groups() if group.key == only)
+        found = [(group, search_first(group, visible(group), text, count=20))]
+    else:
+        found = search_everything(visible, text, count=6)
+    for group, items in found:
+        for item in items:
             snippet(group, item)
 
 

@@ -223,6 +223,23 @@ def search_first(group, queryset, text, year=None, count=5):
     return results
 
 
+def search_everything(visible, text, year=None, count=5):
+    """The first `count` results of every group, as (group, results) pairs.
+
+    `visible(group)` gives the part of a group's content the visitor may see.
+    Typo tolerance (PostgreSQL) is tried only when nothing at all matches, so
+    an ordinary search costs one query a group.
+    """
+    groups = search_groups()
+    found = [(group, list(search(group, visible(group), text, year)[:count])) for group in groups]
+    if is_postgresql() and not any(results for _, results in found):
+        found = [
+            (group, list(search(group, visible(group), text, year, similar=True)[:count]))
+            for group in groups
+        ]
+    return found
+
+
 def snippet(group, item):
     """Safe HTML: the highlighted headline on PostgreSQL, the start of the text elsewhere."""
     headline = getattr(item, "headline", None)

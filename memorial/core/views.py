@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.generic import RedirectView, TemplateView, View
 
 from .anniversary import anniversary_panel
-from .search import SearchForm, is_postgresql, search, search_first, search_groups, snippet
+from .search import SearchForm, is_postgresql, search, search_everything, search_groups, snippet
 
 
 class PublishedMixin:
@@ -158,24 +158,25 @@ class SearchView(PublishedMixin, TemplateView):
         year = self.form.cleaned_data["year"]
         context["query"] = text
         context["year"] = year
-        for group in search_groups():
-            if only and group.key != only:
-                continue
-            if only:
-                queryset = search(group, self._visible(group), text, year)
+        if only:
+            group = next(group for group in search_groups() if group.key == only)
+            queryset = search(group, self._visible(group), text, year)
+            paginator = Paginator(queryset, self.paginate_by)
+            if paginator.count == 0 and is_postgresql():
+                queryset = search(group, self._visible(group), text, year, similar=True)
                 paginator = Paginator(queryset, self.paginate_by)
-                if paginator.count == 0 and is_postgresql():
-                    queryset = search(group, self._visible(group), text, year, similar=True)
-                    paginator = Paginator(queryset, self.paginate_by)
-                try:
-                    page = paginator.page(self.request.GET.get("page") or 1)
-                except (PageNotAnInteger, EmptyPage) as error:
-                    raise Http404(_("There is no such page.")) from error
-                items, more = page, False
-                context["page_obj"] = page
-                context["only_label"] = group.label
-            else:
-                items = search_first(group, self._visible(group), text, year, self.per_group + 1)
+            try:
+                page = paginator.page(self.request.GET.get("page") or 1)
+            except (PageNotAnInteger, EmptyPage) as error:
+                raise Http404(_("There is no such page.")) from error
+            context["page_obj"] = page
+            context["only_label"] = group.label
+            found = [(group, list(page))]
+            more = False
+        else:
+            found = search_everything(self._visible, text, year, self.per_group + 1)
+        for group, items in found:
+            if not only:
                 items, more = items[: self.per_group], len(items) > self.per_group
             if items:
                 groups.append(
