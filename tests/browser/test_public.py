@@ -5,6 +5,8 @@ from pathlib import Path
 import pytest
 from django.urls import reverse
 
+from tests.public.conftest import page_urls as public_page_urls
+
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
@@ -18,24 +20,7 @@ def content(memorial_content):
 
 
 def page_urls(content):
-    return {
-        "home": reverse("core:home"),
-        "about": reverse("core:about"),
-        "search": reverse("core:search") + "?q=Baku",
-        "timeline": reverse("events:list"),
-        "event": content["night"].get_absolute_url(),
-        "toll": reverse("figures:list"),
-        "figure": content["killed_omm"].get_absolute_url(),
-        "photos": reverse("photos:list"),
-        "photo": content["graphic"].get_absolute_url(),
-        "articles": reverse("articles:list"),
-        "article": content["article"].get_absolute_url(),
-        "commemorations": reverse("commemorations:list"),
-        "commemoration": content["commemoration"].get_absolute_url(),
-        "sources": reverse("sources:list"),
-        "source": content["omm"].get_absolute_url(),
-        "not-found": "/en/no-such-page/",
-    }
+    return {**public_page_urls(content), "not-found": "/en/no-such-page/"}
 
 
 @pytest.fixture(scope="module")

@@ -2,10 +2,10 @@ import re
 from html.parser import HTMLParser
 
 import pytest
-from django.urls import reverse, translate_url
+from django.urls import translate_url
 from django.utils.translation import override
 
-from tests.public.conftest import memorial_content  # noqa: F401
+from tests.public.conftest import memorial_content, page_urls  # noqa: F401
 
 LANGUAGES = ("az", "en", "ru")
 
@@ -13,27 +13,7 @@ LANGUAGES = ("az", "en", "ru")
 def page_paths(content):
     """One address of every page type, in English."""
     with override("en"):
-        return _page_paths(content)
-
-
-def _page_paths(content):
-    return {
-        "home": reverse("core:home"),
-        "about": reverse("core:about"),
-        "search": reverse("core:search") + "?q=Baku",
-        "timeline": reverse("events:list"),
-        "event": content["night"].get_absolute_url(),
-        "toll": reverse("figures:list"),
-        "figure": content["killed_omm"].get_absolute_url(),
-        "photos": reverse("photos:list"),
-        "photo": content["graphic"].get_absolute_url(),
-        "articles": reverse("articles:list"),
-        "article": content["article"].get_absolute_url(),
-        "commemorations": reverse("commemorations:list"),
-        "commemoration": content["commemoration"].get_absolute_url(),
-        "sources": reverse("sources:list"),
-        "source": content["omm"].get_absolute_url(),
-    }
+        return page_urls(content)
 
 
 def in_language(path, language):

@@ -1,6 +1,7 @@
 import datetime
 
 import pytest
+from django.urls import reverse
 
 from tests import factories
 
@@ -122,3 +123,24 @@ def multiply_content(times=10):
         commemoration = factories.make_commemoration(1992 + n)
         commemoration.sources.set([source])
         commemoration.articles.set([article])
+
+
+def page_urls(content):
+    """One address of every public page type, for tests that visit them all."""
+    return {
+        "home": reverse("core:home"),
+        "about": reverse("core:about"),
+        "search": reverse("core:search") + "?q=Baku",
+        "timeline": reverse("events:list"),
+        "event": content["night"].get_absolute_url(),
+        "toll": reverse("figures:list"),
+        "figure": content["killed_omm"].get_absolute_url(),
+        "photos": reverse("photos:list"),
+        "photo": content["graphic"].get_absolute_url(),
+        "articles": reverse("articles:list"),
+        "article": content["article"].get_absolute_url(),
+        "commemorations": reverse("commemorations:list"),
+        "commemoration": content["commemoration"].get_absolute_url(),
+        "sources": reverse("sources:list"),
+        "source": content["omm"].get_absolute_url(),
+    }

@@ -12,7 +12,7 @@ from django.contrib.staticfiles import finders
 from django.test import Client
 from django.urls import reverse
 
-from tests.public.conftest import multiply_content
+from tests.public.conftest import multiply_content, page_urls
 
 ROOT = Path(__file__).resolve().parents[2]
 PAGE_BUDGET_BYTES = 60 * 1024
@@ -91,23 +91,7 @@ def gzip_size(data):
 def test_every_page_type_weighs_at_most_60_kb_compressed(client, memorial_content):
     """HTML plus its CSS and JavaScript, gzipped, for each page type with ten times the content."""
     multiply_content(10)
-    pages = {
-        "home": reverse("core:home"),
-        "about": reverse("core:about"),
-        "search": reverse("core:search") + "?q=Baku",
-        "timeline": reverse("events:list"),
-        "event": memorial_content["night"].get_absolute_url(),
-        "toll": reverse("figures:list"),
-        "figure": memorial_content["killed_omm"].get_absolute_url(),
-        "photos": reverse("photos:list"),
-        "photo": memorial_content["photo"].get_absolute_url(),
-        "articles": reverse("articles:list"),
-        "article": memorial_content["article"].get_absolute_url(),
-        "commemorations": reverse("commemorations:list"),
-        "commemoration": memorial_content["commemoration"].get_absolute_url(),
-        "sources": reverse("sources:list"),
-        "source": memorial_content["omm"].get_absolute_url(),
-    }
+    pages = page_urls(memorial_content)
     weights = {}
     for name, url in pages.items():
         response = client.get(url)
