@@ -45,13 +45,24 @@ class Qualifier(models.TextChoices):
     RANGE = "range", _("between")
 
 
+def quantity_order():
+    """The order quantities are listed in (killed first), as a database expression."""
+    return models.Case(
+        *(models.When(quantity=value, then=index) for index, value in enumerate(Quantity.values)),
+        output_field=models.IntegerField(),
+    )
+
+
 class FigureQuerySet(PublishableQuerySet):
     def key_figures(self):
         """The figures a curator chose for the home page, in the toll's order."""
         return (
             self.filter(is_key=True)
             .select_related("source")
-            .order_by("quantity", models.F("as_of_date").asc(nulls_last=True), "sort_order", "pk")
+            .annotate(quantity_order=quantity_order())
+            .order_by(
+                "quantity_order", models.F("as_of_date").asc(nulls_last=True), "sort_order", "pk"
+            )
         )
 
     def for_toll(self):

@@ -251,3 +251,14 @@ def test_500_page_renders_without_the_database(django_assert_num_queries, rf):
         response = server_error(rf.get("/"))
     assert response.status_code == 500
     assert "Something went wrong" in response.content.decode()
+
+
+def test_key_figures_follow_the_order_of_the_toll(client):
+    """Deaths come before the wounded and the detained, whatever the alphabet says."""
+    from tests import factories
+
+    factories.make_figure(quantity="detained", value_low=841, is_key=True)
+    factories.make_figure(quantity="injured", value_low=744, is_key=True)
+    factories.make_figure(quantity="killed", value_low=131, is_key=True)
+    html = client.get(reverse("core:home")).content.decode()
+    assert html.index(">131<") < html.index(">744<") < html.index(">841<")
