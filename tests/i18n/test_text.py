@@ -5,6 +5,7 @@ from pathlib import Path
 
 import polib
 import pytest
+from django.urls import reverse
 from django.utils.translation import override
 
 from memorial.commemorations.models import ordinal
@@ -153,3 +154,16 @@ def test_search_and_feed_use_the_active_language(client):
     assert f"/ru/articles/{article.slug}/" in ru_feed
     en_feed = client.get(feed).content.decode()
     assert "The report" in en_feed and "Доклад" not in en_feed
+
+
+@pytest.mark.django_db
+def test_source_titles_carry_their_own_language(client):
+    """A Russian title on an English page is marked lang="ru", so screen readers say it right."""
+    from tests import factories
+
+    source = factories.make_source(title="Черный январь: 36 лет со дня трагедии", language="ru")
+    factories.make_figure(source=source)
+    html = client.get(reverse("figures:list")).content.decode()
+    assert f'lang="ru">{source.title}</a>' in html
+    html = client.get(source.get_absolute_url().replace("/en/", "/ru/")).content.decode()
+    assert f"<h1>{source.title}</h1>" in html

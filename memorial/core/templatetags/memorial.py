@@ -1,9 +1,11 @@
 import json
+import re
 
 from django import template
 from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 
 from memorial.core.languages import alternates, languages, reverse_in, shown_language
 
@@ -83,6 +85,16 @@ def lang_attr(obj, field):
     """` lang="en"` when `obj.<field>` shows another language's text than the page's."""
     code = shown_language(obj, field)
     return format_html(' lang="{}"', code) if code else ""
+
+
+@register.simple_tag
+def source_lang(source):
+    """` lang="ru"` on a source's title when it is written in another language than the page."""
+    code = (source.language or "").strip().lower()
+    page = (get_language() or "")[:2]
+    if not re.fullmatch(r"[a-z]{2,3}", code) or code == page:
+        return ""
+    return format_html(' lang="{}"', code)
 
 
 @register.simple_tag(takes_context=True)
