@@ -132,3 +132,20 @@ def test_loaded_photos_get_their_renditions(loaded):
         widths = {rendition["width"] for rendition in photo.renditions}
         assert widths and max(widths) <= photo.width
         assert {rendition["format"] for rendition in photo.renditions} >= {"webp", "jpeg"}
+
+
+def test_the_real_content_on_the_public_pages(loaded, client):
+    """The toll sets the official 131 beside the Ministry of Health's 170 of 9 February 1990."""
+    from django.urls import reverse
+
+    toll = client.get(reverse("figures:list")).content.decode()
+    killed = toll[toll.index('id="killed"') :]
+    killed = killed[: killed.index("</section>")]
+    assert ">131<" in killed and ">170<" in killed
+    assert "9 February 1990" in killed
+    assert "Azerbaijan Marks 36th Anniversary of Black January Tragedy" in killed
+    commemoration = client.get(reverse("commemorations:detail", kwargs={"year": 2026}))
+    assert "36th anniversary" in commemoration.content.decode()
+    home = client.get(reverse("core:home")).content.decode()
+    key_figures = home[home.index('<section class="key-figures"') :]
+    assert ">131<" in key_figures[: key_figures.index("</section>")]
