@@ -30,17 +30,21 @@ def axe_source():
     return AXE.read_text()
 
 
+def axe_violations(page, axe_source):
+    """axe-core's WCAG A/AA violations on the open page, as (rule, targets) pairs."""
+    page.evaluate(axe_source)
+    result = page.evaluate(f"() => axe.run(document, {{runOnly: {AXE_TAGS}}})")
+    return [(v["id"], [node["target"] for node in v["nodes"]]) for v in result["violations"]]
+
+
 def test_every_page_type_has_no_axe_violations(live_server, page, content, axe_source):
     """axe-core finds no WCAG 2.0/2.1/2.2 A or AA violation on any page type."""
     failures = {}
     for name, url in page_urls(content).items():
         page.goto(live_server.url + url)
-        page.evaluate(axe_source)
-        result = page.evaluate(f"() => axe.run(document, {{runOnly: {AXE_TAGS}}})")
-        if result["violations"]:
-            failures[name] = [
-                (v["id"], [node["target"] for node in v["nodes"]]) for v in result["violations"]
-            ]
+        violations = axe_violations(page, axe_source)
+        if violations:
+            failures[name] = violations
     assert failures == {}
 
 

@@ -11,21 +11,13 @@ from django.db import transaction
 from django.test import override_settings
 
 from memorial.commemorations.models import Commemoration
+from memorial.core.health import CONTENT_MODELS
 from memorial.core.loader import FIXTURE_ORDER, fixture_files, load_fixtures
 from memorial.events.models import Event
 from memorial.figures.models import Figure
 from memorial.sources.models import Source
 
 pytestmark = pytest.mark.django_db
-
-CONTENT_MODELS = [
-    "sources.Source",
-    "events.Event",
-    "figures.Figure",
-    "photos.Photo",
-    "articles.Article",
-    "commemorations.Commemoration",
-]
 
 
 def content_state():

@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.browser.test_public import AXE_TAGS, axe_source  # noqa: F401
+from tests.browser.test_public import axe_source, axe_violations  # noqa: F401
 
 from .conftest import in_language, page_paths
 
@@ -25,10 +25,7 @@ def test_main_page_types_have_no_axe_violations(
     for name in MAIN_PAGE_TYPES:
         page.goto(live_server.url + in_language(paths[name], language))
         assert page.get_attribute("html", "lang") == language
-        page.evaluate(axe_source)
-        result = page.evaluate(f"() => axe.run(document, {{runOnly: {AXE_TAGS}}})")
-        if result["violations"]:
-            failures[name] = [
-                (v["id"], [node["target"] for node in v["nodes"]]) for v in result["violations"]
-            ]
+        violations = axe_violations(page, axe_source)
+        if violations:
+            failures[name] = violations
     assert failures == {}
