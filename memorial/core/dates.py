@@ -7,11 +7,12 @@ uses, in every language.
 """
 
 import datetime
+from functools import lru_cache
 
 from django.db import models
 from django.utils import formats
+from django.utils.translation import get_language, gettext_noop, pgettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import gettext_noop, pgettext, pgettext_lazy
 
 #: Azerbaijani and Russian write month names in lower case within a date
 #: ("20 yanvar 1990", "январь 1990"), where Django's catalogues capitalise them.
@@ -74,6 +75,13 @@ def precision_constraints(date, precision, *, name):
 
 def format_partial_date(value, precision=DatePrecision.DAY, time=None):
     """Render a date at the precision the record has, in the active language."""
+    return _format_partial_date(value, precision, time, get_language())
+
+
+@lru_cache(maxsize=10_000)
+def _format_partial_date(value, precision, time, language):
+    # Kept per language: a list page writes the same few dates many times, and
+    # Django's formatting looks up the language's formats on every call.
     if value is None or precision == DatePrecision.UNKNOWN:
         return pgettext("date", "date unknown")
     if precision == DatePrecision.YEAR:

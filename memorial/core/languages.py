@@ -7,9 +7,11 @@ it correctly: `shown_language` names it.
 """
 
 from django.conf import settings
-from django.urls import reverse, translate_url
+from django.urls import NoReverseMatch
 from django.utils.translation import get_language, get_language_info, override
 from modeltranslation.utils import build_localized_fieldname, resolution_order
+
+from .links import reverse
 
 
 def active_language():
@@ -59,21 +61,44 @@ def languages(active=None):
     ]
 
 
-def reverse_in(language, viewname, **kwargs):
+def reverse_in(language, viewname, args=(), kwargs=None):
+    """The address of `viewname` in `language`."""
     with override(language):
-        return reverse(viewname, **kwargs)
+        return reverse(viewname, args=args, kwargs=kwargs)
 
 
-def alternates(path):
-    """`path` in every language: [(code, own name, url, is_active)], or [].
+def alternates(request, path):
+    """This page in every language: [(code, own name, url, is_active)], or [].
 
-    The address of the same object, list or search is found by resolving the
-    path and reversing it under each language (Django's `translate_url`), so
-    slugs and query strings stay as they are. A path that names no
-    language-prefixed page has no alternates.
+    `path` is the page's own address with its meaningful query. The same
+    object, list or search in another language is the matched view reversed
+    under that language with the same arguments, so slugs and query strings
+    stay as they are. A request that matched no page, or a page outside the
+    language prefixes, has no alternates. The
+    answer is kept on the request: the head and the switcher both ask.
     """
-    result = [(code, name, translate_url(path, code), active) for code, name, active in languages()]
-    # translate_url gives the path back unchanged when it names no page.
-    if len({url for _code, _name, url, _active in result}) < len(result):
-        return []
+    cached = getattr(request, "_memorial_alternates", None)
+    if cached is not None and cached[0] == path:
+        return cached[1]
+    match = getattr(request, "resolver_match", None)
+    result = []
+    if match is not None and match.url_name:
+        query = path.partition("?")[2]
+        suffix = f"?{query}" if query else ""
+        try:
+            result = [
+                (
+                    code,
+                    name,
+                    reverse_in(code, match.view_name, match.args, match.kwargs) + suffix,
+                    active,
+                )
+                for code, name, active in languages()
+            ]
+        except NoReverseMatch:
+            result = []
+        # An address outside the language prefixes is the same in every language.
+        if len({url for _code, _name, url, _active in result}) < len(result):
+            result = []
+    request._memorial_alternates = (path, result)
     return result

@@ -2,11 +2,11 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models.functions import Length, Trim
 from django.db.models.lookups import GreaterThan
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from memorial.core.dates import DatePrecision, format_partial_date, precision_constraints
 from memorial.core.html import sanitize_rich_text
+from memorial.core.links import reverse
 from memorial.core.managers import SlugManager
 from memorial.core.models import PublishableModel, SearchableModel, text_field, title_field
 

@@ -8,7 +8,7 @@ from memorial.core import jsonld
 from memorial.core.views import PublishedMixin
 
 from .charts import toll_chart
-from .models import Figure, Quantity
+from .models import QUANTITY_ORDER, Figure, Quantity
 
 
 class FigureListView(PublishedMixin, ListView):
@@ -30,8 +30,7 @@ class FigureListView(PublishedMixin, ListView):
         # Evaluated once for the tables, the charts and the JSON-LD alike.
         self.object_list = list(self.object_list)
         context = super().get_context_data(**kwargs)
-        order = list(Quantity.values)
-        figures = sorted(context["object_list"], key=lambda f: order.index(f.quantity))
+        figures = sorted(context["object_list"], key=lambda f: QUANTITY_ORDER[f.quantity])
         context["quantities"] = [
             {
                 "key": quantity,

@@ -6,10 +6,10 @@ from django.core.exceptions import ValidationError
 from django.db import models, router, transaction
 from django.db.models.functions import Length, Trim
 from django.db.models.lookups import GreaterThan
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from memorial.core.dates import DatePrecision, format_partial_date, precision_constraints
+from memorial.core.links import reverse
 from memorial.core.managers import SlugManager
 from memorial.core.models import PublishableModel, SearchableModel, text_field, title_field
 from memorial.core.validators import TEXT_VALIDATORS, http_url

@@ -2,7 +2,10 @@ import json
 import re
 
 from django import template
+from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
+from django.template.loader import render_to_string
+from django.urls import get_script_prefix
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
@@ -44,6 +47,29 @@ def canonical_path(request):
     return request.path + (f"?{query}" if query else "")
 
 
+#: Rendered pieces of the site's frame, by template, language, prefix and values.
+_FRAMES = {}
+
+
+@register.simple_tag(takes_context=True)
+def frame(context, template_name, **values):
+    """A piece of the site's frame (title, navigation, footer), rendered once per language.
+
+    Such a piece holds no content from the database: only the code's
+    addresses, the catalogues' words and `values` (the section a page belongs
+    to), so what it renders is kept for the life of the process and every page
+    reuses it. With DEBUG on it is rendered every time, so edits show at once.
+    """
+    site_name = str(context.get("SITE_NAME", settings.MEMORIAL_SITE_NAME))
+    key = (template_name, get_language(), get_script_prefix(), site_name, *sorted(values.items()))
+    html = _FRAMES.get(key)
+    if html is None:
+        html = mark_safe(render_to_string(template_name, {"SITE_NAME": site_name, **values}))
+        if not settings.DEBUG:
+            _FRAMES[key] = html
+    return html
+
+
 @register.simple_tag(takes_context=True)
 def canonical_url(context):
     """This page's address without tracking or preview parameters."""
@@ -60,7 +86,7 @@ def language_alternates(context):
     request = context.get("request")
     if request is None:
         return []
-    return alternates(canonical_path(request))
+    return alternates(request, canonical_path(request))
 
 
 @register.simple_tag(takes_context=True)
