@@ -4,13 +4,15 @@ Not a test: absolute figures depend on the machine, so every page is compared
 with a minimal view served by the same gunicorn in the same run. Run from the
 project root:
 
-    python bench/load.py [--duration 5] [--soak 30] [--sizes 1,10]
+    python bench/load.py [--duration 5] [--rounds 3] [--soak 30] [--sizes 1,10]
 
 For the fixture content and for ten times the content (generated), with the
 page cache on and off, it starts gunicorn with gunicorn.conf.py on 127.0.0.1,
 drives it with wrk (installed from Debian when missing) and prints for the
 home, timeline, toll, event, article and photo pages: requests/s, p50 and p99
-latency and errors at 8 connections, and the ratio to the minimal view. Then
+latency and errors at 8 connections, and the ratio to the minimal view
+measured just before in the same round; the medians of --rounds rounds are
+printed, with every round's ratio, since a shared machine's speed drifts. Then
 it drives all of them together at 50 connections for --soak seconds and counts
 errors. Redis on 127.0.0.1:6379 holds the cache when it runs, as in production.
 
@@ -226,17 +228,32 @@ def wrk(url, connections, seconds, script=None):
     }
 
 
-def run_configuration(workdir, urls, cached, redis, duration, soak):
+def median(values):
+    ordered = sorted(values)
+    middle = len(ordered) // 2
+    return ordered[middle] if len(ordered) % 2 else (ordered[middle - 1] + ordered[middle]) / 2
+
+
+def run_configuration(workdir, urls, cached, redis, duration, soak, rounds):
+    """Every page and the minimal view, `rounds` times over; medians are reported.
+
+    Each round measures the minimal view first and every page's ratio against
+    that round's minimal view, so a slow spell of the machine weighs on both
+    sides of a ratio rather than on one page.
+    """
     prefix = f"bench-{uuid.uuid4().hex}" if redis else None
     server = Gunicorn(environment(workdir, 600 if cached else 0, prefix))
-    rows, misses = {}, []
+    samples, misses = {name: [] for name in ("minimal", *PAGES)}, []
     try:
         for path in [urls[name] for name in PAGES] + ["/bench/minimal/"]:
             # Warm up: workers import everything, the cache fills.
             wrk(server.url + path, 2, 1)
-        rows["minimal"] = wrk(server.url + "/bench/minimal/", 8, duration)
-        for name in PAGES:
-            rows[name] = wrk(server.url + urls[name], 8, duration)
+        for _round in range(rounds):
+            minimal = wrk(server.url + "/bench/minimal/", 8, duration)
+            samples["minimal"].append({**minimal, "ratio": 1.0})
+            for name in PAGES:
+                row = wrk(server.url + urls[name], 8, duration)
+                samples[name].append({**row, "ratio": row["rps"] / minimal["rps"]})
         script = workdir / "rotate.lua"
         script.write_text(ROTATE_LUA.format(paths=", ".join(f'"{urls[name]}"' for name in PAGES)))
         soak_result = wrk(server.url + "/", 50, soak, script=str(script)) if soak else None
@@ -249,22 +266,29 @@ def run_configuration(workdir, urls, cached, redis, duration, soak):
             for key in client.scan_iter(f"{prefix}:*"):
                 client.delete(key)
     budget = BUDGET_CACHED if cached else BUDGET_UNCACHED
-    base = rows["minimal"]["rps"]
-    print(f"\n  page cache {'on' if cached else 'off'} (budget: {budget:.0%} of minimal)")
-    print(f"  {'page':<9} {'req/s':>8} {'p50 ms':>7} {'p99 ms':>7} {'errors':>6} {'ratio':>6}")
-    for name, row in rows.items():
-        ratio = row["rps"] / base
+    print(
+        f"\n  page cache {'on' if cached else 'off'} (budget: {budget:.0%} of minimal;"
+        f" medians of {rounds} round{'s' if rounds > 1 else ''})"
+    )
+    print(
+        f"  {'page':<9} {'req/s':>8} {'p50 ms':>7} {'p99 ms':>7} {'errors':>6} {'ratio':>6}"
+        f"  {'ratios of the rounds':<24}"
+    )
+    for name, runs in samples.items():
+        row = {key: median([run[key] for run in runs]) for key in ("rps", "p50", "p99", "ratio")}
+        errors = sum(run["errors"] for run in runs)
         flags = []
-        if name != "minimal" and ratio < budget:
+        if name != "minimal" and row["ratio"] < budget:
             flags.append("RATIO")
         if row["p99"] >= BUDGET_P99_MS:
             flags.append("P99")
-        if row["errors"]:
+        if errors:
             flags.append("ERRORS")
         misses += [f"{name} {flag}" for flag in flags]
+        each = " ".join(f"{run['ratio']:.0%}" for run in runs) if name != "minimal" else ""
         print(
             f"  {name:<9} {row['rps']:>8.0f} {row['p50']:>7.1f} {row['p99']:>7.1f}"
-            f" {row['errors']:>6} {ratio:>6.0%} {' '.join(flags)}"
+            f" {errors:>6} {row['ratio']:>6.0%}  {each:<24} {' '.join(flags)}"
         )
     if soak_result:
         print(
@@ -282,6 +306,9 @@ def main():
     parser.add_argument("--duration", type=int, default=5, help="seconds per page at 8 connections")
     parser.add_argument("--soak", type=int, default=30, help="seconds at 50 connections (0: skip)")
     parser.add_argument("--sizes", default="1,10", help="content multipliers, e.g. 1,10")
+    parser.add_argument(
+        "--rounds", type=int, default=3, help="measurements of every page (medians are reported)"
+    )
     parser.add_argument("--no-redis", action="store_true", help="per-process cache only")
     args = parser.parse_args()
     ensure_wrk()
@@ -298,7 +325,7 @@ def main():
                 misses += [
                     f"{times}x cache {'on' if cached else 'off'}: {miss}"
                     for miss in run_configuration(
-                        workdir, urls, cached, redis, args.duration, args.soak
+                        workdir, urls, cached, redis, args.duration, args.soak, args.rounds
                     )
                 ]
     print("\nAll budgets met." if not misses else "\nMissed: " + "; ".join(misses))

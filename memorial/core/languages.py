@@ -6,8 +6,11 @@ page must then say which language that text is in, so screen readers pronounce
 it correctly: `shown_language` names it.
 """
 
+import re
+
 from django.conf import settings
 from django.urls import NoReverseMatch
+from django.utils.html import format_html
 from django.utils.translation import get_language, get_language_info, override
 from modeltranslation.utils import build_localized_fieldname, resolution_order
 
@@ -30,6 +33,21 @@ def shown_language(obj, field):
         if getattr(obj, build_localized_fieldname(field, code), None) not in (None, ""):
             return "" if code == active else code
     return ""
+
+
+def lang_attribute(obj, field):
+    """` lang="en"` when `obj.<field>` shows another language's text than the page's, else ""."""
+    code = shown_language(obj, field)
+    return format_html(' lang="{}"', code) if code else ""
+
+
+def written_lang_attribute(code):
+    """` lang="ru"` for text written in the language `code` (a record's own language,
+    such as a source's title) when it is not the page's, else ""."""
+    code = (code or "").strip().lower()
+    if not re.fullmatch(r"[a-z]{2,3}", code) or code == active_language():
+        return ""
+    return format_html(' lang="{}"', code)
 
 
 # Azerbaijani suffixes follow the vowels of the number's last spoken word:

@@ -61,9 +61,10 @@ class PublishableQuerySet(ContentQuerySet):
     """The one place that decides what visitors may see."""
 
     def published(self):
-        return self.filter(is_published=True).filter(
+        condition = models.Q(is_published=True) & (
             models.Q(published_at__isnull=True) | models.Q(published_at__lte=Now())
         )
+        return self.filter(condition)
 
     def visible_to(self, user):
         """Staff preview drafts; everyone else sees what is published."""

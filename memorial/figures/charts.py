@@ -1,8 +1,18 @@
-"""The toll chart: each source's figure for one quantity, drawn on the server as SVG."""
+"""The toll chart: each source's figure for one quantity, drawn on the server as SVG.
+
+The bars are written here rather than in a template: a quantity can have
+dozens of figures, and each bar is a handful of coordinates and two labels.
+The chart's title, caption and frame stay in `figures/_chart.html`.
+"""
 
 from dataclasses import dataclass
 
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+
 from memorial.core.dates import sort_key
+
+LABEL_LENGTH = 48
 
 WIDTH = 640
 LABEL_HEIGHT = 18
@@ -13,7 +23,7 @@ VALUE_SPACE = 120
 
 @dataclass(frozen=True)
 class Bar:
-    figure: object
+    row: dict
     label_y: int
     bar_y: int
     x: int
@@ -30,20 +40,62 @@ class Chart:
     height: int
     maximum: int
 
+    @property
+    def description(self):
+        """The chart in words, for `<desc>`: each source, its figure and its date."""
+        return "; ".join(
+            f"{bar.row['source_title']}: {bar.row['value']} ({bar.row['as_of']})"
+            for bar in self.bars
+        )
 
-def toll_chart(figures):
-    """Bars in order of the as-of date; a range shows its lower end solid, the rest hatched."""
-    figures = sorted(figures, key=lambda figure: (sort_key(figure.as_of_date), figure.sort_order))
-    maximum = max((figure.value_high or figure.value_low for figure in figures), default=0) or 1
+    @property
+    def svg_bars(self):
+        """One `<g>` per bar: its label, the upper end of a range, the bar and its value."""
+        return mark_safe("".join(_bar_svg(bar) for bar in self.bars))
+
+
+def _bar_svg(bar):
+    # Coordinates are integers computed above; only the two labels are text.
+    title = bar.row["source_title"]
+    if len(title) > LABEL_LENGTH:
+        title = title[: LABEL_LENGTH - 1] + "…"
+    upper = (
+        f'<rect class="chart-bar chart-bar-range" x="{bar.x}" y="{bar.bar_y}"'
+        f' width="{bar.width}" height="{BAR_HEIGHT}"/>'
+        if bar.is_range
+        else ""
+    )
+    return (
+        f'<g class="chart-row"><text class="chart-label" x="0" y="{bar.label_y}">'
+        f"{escape(bar.row['as_of'])} · {escape(title)}</text>{upper}"
+        f'<rect class="chart-bar" x="{bar.x}" y="{bar.bar_y}" width="{bar.low_width}"'
+        f' height="{BAR_HEIGHT}"/><text class="chart-value" x="{bar.value_x}"'
+        f' y="{bar.bar_y + BAR_HEIGHT - 2}">{escape(bar.row["value"])}</text></g>\n'
+    )
+
+
+def toll_chart(rows):
+    """Bars in order of the as-of date; a range shows its lower end solid, the rest hatched.
+
+    `rows` are the toll's rows (`toll_row`): each has its `figure` and the
+    texts the table shows, which the bars' labels reuse.
+    """
+    rows = sorted(
+        rows, key=lambda row: (sort_key(row["figure"].as_of_date), row["figure"].sort_order)
+    )
+    maximum = (
+        max((row["figure"].value_high or row["figure"].value_low for row in rows), default=0) or 1
+    )
     scale = (WIDTH - VALUE_SPACE) / maximum
     bars = []
-    for row, figure in enumerate(figures):
-        top = row * ROW_HEIGHT
+    for index, row in enumerate(rows):
+        figure = row["figure"]
+        top = index * ROW_HEIGHT
         high = figure.value_high or figure.value_low
         width = max(round(high * scale), 2)
         bars.append(
             Bar(
-                figure=figure,
+                row=row,
                 label_y=top + LABEL_HEIGHT - 4,
                 bar_y=top + LABEL_HEIGHT,
                 x=0,

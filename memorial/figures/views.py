@@ -5,10 +5,36 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, ListView
 
 from memorial.core import jsonld
+from memorial.core.languages import lang_attribute, written_lang_attribute
 from memorial.core.views import PublishedMixin
 
 from .charts import toll_chart
 from .models import QUANTITY_ORDER, Figure, Quantity
+
+
+def toll_row(figure):
+    """One figure as the toll writes it, worked out once for its table row, chart bar and label.
+
+    Keys: figure, key, url, value, as_of, scope, note, locator, source_title,
+    source_url, and source_lang, scope_lang and note_lang (` lang="…"`
+    attributes or ""). Plain values, so the template only looks them up.
+    """
+    source = figure.source
+    return {
+        "figure": figure,
+        "key": figure.key,
+        "url": figure.get_absolute_url(),
+        "value": figure.value_display,
+        "as_of": figure.as_of_display,
+        "scope": figure.scope,
+        "note": figure.note,
+        "locator": figure.locator,
+        "source_title": source.title,
+        "source_url": source.get_absolute_url(),
+        "source_lang": written_lang_attribute(source.language),
+        "scope_lang": lang_attribute(figure, "scope"),
+        "note_lang": lang_attribute(figure, "note"),
+    }
 
 
 class FigureListView(PublishedMixin, ListView):
@@ -30,16 +56,20 @@ class FigureListView(PublishedMixin, ListView):
         # Evaluated once for the tables, the charts and the JSON-LD alike.
         self.object_list = list(self.object_list)
         context = super().get_context_data(**kwargs)
-        figures = sorted(context["object_list"], key=lambda f: QUANTITY_ORDER[f.quantity])
+        rows = sorted(
+            (toll_row(figure) for figure in context["object_list"]),
+            key=lambda row: QUANTITY_ORDER[row["figure"].quantity],
+        )
         context["quantities"] = [
             {
                 "key": quantity,
                 "label": Quantity(quantity).label,
-                "figures": items,
+                "rows": items,
                 "chart": toll_chart(items),
             }
             for quantity, items in (
-                (key, list(group)) for key, group in groupby(figures, key=lambda f: f.quantity)
+                (key, list(group))
+                for key, group in groupby(rows, key=lambda row: row["figure"].quantity)
             )
         ]
         return context

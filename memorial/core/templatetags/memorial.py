@@ -1,16 +1,24 @@
 import json
-import re
 
 from django import template
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
+from django.core.signals import setting_changed
+from django.dispatch import receiver
 from django.template.loader import render_to_string
 from django.urls import get_script_prefix
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
-from memorial.core.languages import alternates, languages, reverse_in, shown_language
+from memorial.core.languages import (
+    alternates,
+    lang_attribute,
+    languages,
+    reverse_in,
+    shown_language,
+    written_lang_attribute,
+)
 
 register = template.Library()
 
@@ -49,6 +57,12 @@ def canonical_path(request):
 
 #: Rendered pieces of the site's frame, by template, language, prefix and values.
 _FRAMES = {}
+
+
+@receiver(setting_changed)
+def _forget_frames(**kwargs):
+    # Addresses, static file names and words can all follow from settings.
+    _FRAMES.clear()
 
 
 @register.simple_tag(takes_context=True)
@@ -109,18 +123,13 @@ def translated(obj, field):
 @register.simple_tag
 def lang_attr(obj, field):
     """` lang="en"` when `obj.<field>` shows another language's text than the page's."""
-    code = shown_language(obj, field)
-    return format_html(' lang="{}"', code) if code else ""
+    return lang_attribute(obj, field)
 
 
 @register.simple_tag
 def source_lang(source):
     """` lang="ru"` on a source's title when it is written in another language than the page."""
-    code = (source.language or "").strip().lower()
-    page = (get_language() or "")[:2]
-    if not re.fullmatch(r"[a-z]{2,3}", code) or code == page:
-        return ""
-    return format_html(' lang="{}"', code)
+    return written_lang_attribute(source.language)
 
 
 @register.simple_tag(takes_context=True)
