@@ -4,7 +4,7 @@ Not a test: absolute figures depend on the machine, so every page is compared
 with a minimal view served by the same gunicorn in the same run. Run from the
 project root:
 
-    python bench/load.py [--duration 5] [--rounds 3] [--soak 30] [--sizes 1,10]
+    python bench/load.py [--duration 5] [--rounds 3] [--soak 30] [--publishing 30] [--sizes 1,10]
 
 For the fixture content and for ten times the content (generated), with the
 page cache on and off, it starts gunicorn with gunicorn.conf.py on 127.0.0.1,
@@ -14,7 +14,11 @@ latency and errors at 8 connections, and the ratio to the minimal view
 measured just before in the same round; the medians of --rounds rounds are
 printed, with every round's ratio, since a shared machine's speed drifts. Then
 it drives all of them together at 50 connections for --soak seconds and counts
-errors. Redis on 127.0.0.1:6379 holds the cache when it runs, as in production.
+errors. Last, with Redis, it drives the six pages at 50 connections for
+--publishing seconds while the content changes every second (each change makes
+every page fresh), once with requests waiting for a page another request is
+rendering and once without. Redis on 127.0.0.1:6379 holds the cache when it
+runs, as in production.
 
 Budgets on a 2-core machine: with the page cache every page reaches 50% of the
 minimal view's requests/s, without it 10%; p99 under 50 ms at 8 connections;
@@ -301,6 +305,55 @@ def run_configuration(workdir, urls, cached, redis, duration, soak, rounds):
     return misses
 
 
+def run_publishing(workdir, urls, seconds, wait):
+    """All six pages at 50 connections while a curator changes content every second.
+
+    Every change makes every page fresh, so each second the whole site is
+    rendered anew under load. `wait` is MEMORIAL_PAGE_CACHE_WAIT_SECONDS: how
+    long a request waits for the same page another request is rendering.
+    """
+    import threading
+
+    import redis as redis_client
+
+    prefix = f"bench-{uuid.uuid4().hex}"
+    env = environment(workdir, 600, prefix)
+    env["MEMORIAL_PAGE_CACHE_WAIT_SECONDS"] = str(wait)
+    # Forty request threads stand in for several app servers sharing one Redis:
+    # that many renderings of one page can start at once after a change.
+    env["GUNICORN_THREADS"] = "8"
+    server = Gunicorn(env)
+    client = redis_client.Redis(host="127.0.0.1", port=6379, db=0)
+    stop = threading.Event()
+    changes = []
+
+    def publish():
+        # What a curator's save does: bump the content version (django-redis key layout).
+        while not stop.wait(1.0):
+            client.incr(f"{prefix}:1:content-version")
+            changes.append(1)
+
+    try:
+        for name in PAGES:
+            wrk(server.url + urls[name], 2, 1)
+        script = workdir / "rotate.lua"
+        script.write_text(ROTATE_LUA.format(paths=", ".join(f'"{urls[name]}"' for name in PAGES)))
+        publisher = threading.Thread(target=publish, daemon=True)
+        publisher.start()
+        result = wrk(server.url + "/", 50, seconds, script=str(script))
+    finally:
+        stop.set()
+        server.stop()
+        for key in client.scan_iter(f"{prefix}:*"):
+            client.delete(key)
+    print(
+        f"  waiting for a page being rendered {'on' if wait else 'off'}:"
+        f" {len(changes)} changes, {result['requests']} requests, {result['rps']:.0f} req/s,"
+        f" p50 {result['p50']:.1f} ms, p99 {result['p99']:.1f} ms, errors {result['errors']}"
+    )
+    return result
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--duration", type=int, default=5, help="seconds per page at 8 connections")
@@ -310,6 +363,12 @@ def main():
         "--rounds", type=int, default=3, help="measurements of every page (medians are reported)"
     )
     parser.add_argument("--no-redis", action="store_true", help="per-process cache only")
+    parser.add_argument(
+        "--publishing",
+        type=int,
+        default=30,
+        help="seconds at 50 connections with a content change every second (0: skip; needs Redis)",
+    )
     args = parser.parse_args()
     ensure_wrk()
     redis = not args.no_redis and redis_running()
@@ -328,6 +387,10 @@ def main():
                         workdir, urls, cached, redis, args.duration, args.soak, args.rounds
                     )
                 ]
+            if redis and args.publishing:
+                print(f"\n  content changing every second, page cache on, {args.publishing} s:")
+                for wait in (3.0, 0):
+                    run_publishing(workdir, urls, args.publishing, wait)
     print("\nAll budgets met." if not misses else "\nMissed: " + "; ".join(misses))
     return 1 if misses else 0
 

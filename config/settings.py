@@ -240,6 +240,9 @@ else:
 
 # Anonymous pages are cached until content changes (see memorial/core/cache.py).
 MEMORIAL_PAGE_CACHE_SECONDS = env.int("MEMORIAL_PAGE_CACHE_SECONDS", default=600)
+# How long a request waits for the same page that another request is rendering
+# (after a change) before rendering it too; 0 never waits.
+MEMORIAL_PAGE_CACHE_WAIT_SECONDS = env.float("MEMORIAL_PAGE_CACHE_WAIT_SECONDS", default=3.0)
 # How long a CDN or other shared cache may keep a public page before revalidating.
 MEMORIAL_CDN_CACHE_SECONDS = env.int("MEMORIAL_CDN_CACHE_SECONDS", default=30)
 MEMORIAL_UNCACHED_PREFIXES = ("/admin/", "/health/", "/i18n/")

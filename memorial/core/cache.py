@@ -7,6 +7,12 @@ page fresh at once, in every app process. A page is also never kept past the
 next scheduled publication time, so content set to appear at a future time
 shows up then without any job running.
 
+When a page is missing (after a change, every page is), the first request
+renders it and the others asking for the same page at the same moment wait a
+little for that rendering instead of repeating it: on 20 January a curator's
+correction must not turn one busy page into hundreds of renderings at once.
+Nobody is served an older page for it; the waiters get the fresh one.
+
 Writes are seen through Django's model signals, the one mechanism that catches
 saves, deletes and many-to-many changes from the admin, the loader and the
 shell alike; `PublishableQuerySet.update()` bumps the version itself, since
@@ -15,6 +21,7 @@ shell alike; `PublishableQuerySet.update()` bumps the version itself, since
 
 import hashlib
 import time
+from time import sleep
 
 from django.apps import apps
 from django.conf import settings
@@ -27,6 +34,9 @@ from django.utils import timezone
 from django.utils.cache import patch_cache_control
 
 VERSION_KEY = "content-version"
+RENDERING_KEY = "rendering:{key}"
+#: How often a waiting request looks for the page another one is rendering.
+POLL_SECONDS = 0.02
 NEXT_PUBLICATION_KEY = "next-publication:{version}"
 CACHED_HEADERS = ("Content-Type", "Content-Language", "Link", "X-Robots-Tag")
 
@@ -123,6 +133,11 @@ class PageCacheMiddleware:
         version = content_version()
         key = _page_key(request, version)
         hit = cache.get(key)
+        rendering = RENDERING_KEY.format(key=key)
+        wait = settings.MEMORIAL_PAGE_CACHE_WAIT_SECONDS
+        claimed = hit is None and wait > 0 and cache.add(rendering, 1, timeout=int(wait) + 30)
+        if hit is None and wait > 0 and not claimed:
+            hit = self._wait_for(key, rendering, wait)
         if hit is not None:
             content, status, headers = hit
             response = HttpResponse(content, status=status)
@@ -130,17 +145,40 @@ class PageCacheMiddleware:
                 response[name] = value
             response["X-Page-Cache"] = "hit"
             return response
-        response = self.get_response(request)
-        if self._storable(response):
-            timeout = settings.MEMORIAL_PAGE_CACHE_SECONDS
-            until = seconds_until_next_publication(version)
-            if until is not None:
-                timeout = min(timeout, int(until))
-            headers = {name: response[name] for name in CACHED_HEADERS if response.has_header(name)}
-            if timeout > 0:
-                cache.set(key, (response.content, response.status_code, headers), timeout)
-            response["X-Page-Cache"] = "miss"
+        try:
+            response = self.get_response(request)
+            if self._storable(response):
+                timeout = settings.MEMORIAL_PAGE_CACHE_SECONDS
+                until = seconds_until_next_publication(version)
+                if until is not None:
+                    timeout = min(timeout, int(until))
+                headers = {
+                    name: response[name] for name in CACHED_HEADERS if response.has_header(name)
+                }
+                if timeout > 0:
+                    cache.set(key, (response.content, response.status_code, headers), timeout)
+                response["X-Page-Cache"] = "miss"
+        finally:
+            if claimed:
+                cache.delete(rendering)
         return response
+
+    @staticmethod
+    def _wait_for(key, rendering, wait):
+        """The page another request is rendering, once it is stored; None to render it here.
+
+        Gives up when the other request finished without storing a page (a 404,
+        say), or when it takes longer than `wait` seconds (it may have died).
+        """
+        deadline = time.monotonic() + wait
+        while time.monotonic() < deadline:
+            sleep(POLL_SECONDS)
+            found = cache.get_many([key, rendering])
+            if key in found:
+                return found[key]
+            if rendering not in found:
+                return None
+        return None
 
     @staticmethod
     def _storable(response):

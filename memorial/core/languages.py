@@ -7,6 +7,7 @@ it correctly: `shown_language` names it.
 """
 
 import re
+from functools import cache
 
 from django.conf import settings
 from django.urls import NoReverseMatch
@@ -27,12 +28,21 @@ def shown_language(obj, field):
     Also "" when no language has any text (the template then shows nothing).
     """
     active = active_language()
-    descriptor = getattr(type(obj), field, None)
-    fallbacks = getattr(descriptor, "fallback_languages", None)
-    for code in resolution_order(active, fallbacks):
-        if getattr(obj, build_localized_fieldname(field, code), None) not in (None, ""):
+    for code, attname in _lookup_order(type(obj), field, active):
+        if getattr(obj, attname, None) not in (None, ""):
             return "" if code == active else code
     return ""
+
+
+@cache
+def _lookup_order(model, field, active):
+    """[(language, column)] in the order the model's `field` falls back from `active`."""
+    descriptor = getattr(model, field, None)
+    fallbacks = getattr(descriptor, "fallback_languages", None)
+    return tuple(
+        (code, build_localized_fieldname(field, code))
+        for code in resolution_order(active, fallbacks)
+    )
 
 
 def lang_attribute(obj, field):
@@ -92,8 +102,8 @@ def alternates(request, path):
     object, list or search in another language is the matched view reversed
     under that language with the same arguments, so slugs and query strings
     stay as they are. A request that matched no page, or a page outside the
-    language prefixes, has no alternates. The
-    answer is kept on the request: the head and the switcher both ask.
+    language prefixes, has no alternates. The answer is kept on the request:
+    the head and the switcher both ask.
     """
     cached = getattr(request, "_memorial_alternates", None)
     if cached is not None and cached[0] == path:

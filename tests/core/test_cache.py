@@ -4,9 +4,12 @@ import datetime
 
 import pytest
 from django.contrib.auth.models import User
+from django.core.cache import cache
+from django.test import RequestFactory
 from django.urls import reverse
 from django.utils import timezone
 
+from memorial.core import cache as page_caching
 from memorial.core.cache import content_version, seconds_until_next_publication
 from memorial.events.models import Event
 from tests import factories
@@ -87,3 +90,81 @@ def test_pages_expire_at_the_next_scheduled_publication():
 def test_no_scheduled_publication_means_no_deadline():
     factories.make_event()
     assert seconds_until_next_publication(content_version()) is None
+
+
+class OtherRequest:
+    """Another app process rendering the same page: it holds the claim the cache keeps."""
+
+    def __init__(self, url):
+        self.cache = cache
+        self.key = page_caching._page_key(RequestFactory().get(url), content_version())
+        self.claim = page_caching.RENDERING_KEY.format(key=self.key)
+        assert cache.add(self.claim, 1)
+
+    def finish(self, page=None):
+        if page is not None:
+            self.cache.set(self.key, (page, 200, {"Content-Type": "text/html; charset=utf-8"}))
+        self.cache.delete(self.claim)
+
+
+@pytest.fixture
+def waits(monkeypatch):
+    """Replaces the pause between two looks at the cache; `then` runs at the first pause."""
+    calls = []
+
+    def pause(seconds):
+        calls.append(seconds)
+        if len(calls) == 1 and pause.then:
+            pause.then()
+
+    pause.then = None
+    monkeypatch.setattr(page_caching, "sleep", pause)
+    return pause, calls
+
+
+def test_a_request_is_served_the_page_another_request_is_rendering(client, waits):
+    """After a change, the requests arriving during a page's rendering do not render it again."""
+    factories.make_event(title_en="Soviet troops enter Baku")
+    url = reverse("events:list")
+    other = OtherRequest(url)
+    pause, calls = waits
+    pause.then = lambda: other.finish(b"<p>the page the other request rendered</p>")
+    response = client.get(url)
+    assert calls, "the request did not wait"
+    assert response.content == b"<p>the page the other request rendered</p>"
+    assert response["X-Page-Cache"] == "hit"
+
+
+def test_a_request_renders_the_page_itself_when_the_other_stored_nothing(client, waits):
+    """The other request's answer was not cacheable (a 404, an error): render here, at once."""
+    factories.make_event(title_en="Soviet troops enter Baku")
+    url = reverse("events:list")
+    other = OtherRequest(url)
+    pause, calls = waits
+    pause.then = other.finish
+    response = client.get(url)
+    assert len(calls) == 1
+    assert response["X-Page-Cache"] == "miss"
+    assert b"Soviet troops enter Baku" in response.content
+
+
+def test_a_request_stops_waiting_for_a_rendering_that_never_ends(client, settings, waits):
+    """The other process may have died: after the wait, the page is rendered here."""
+    settings.MEMORIAL_PAGE_CACHE_WAIT_SECONDS = 0.05
+    factories.make_event(title_en="Soviet troops enter Baku")
+    url = reverse("events:list")
+    other = OtherRequest(url)
+    response = client.get(url)
+    assert response["X-Page-Cache"] == "miss"
+    assert b"Soviet troops enter Baku" in response.content
+    # The claim is the other request's: it is left for that request (or its expiry).
+    assert other.cache.get(other.claim) == 1
+
+
+@pytest.mark.parametrize("path", ["events:list", "/en/no-such-page/"])
+def test_the_rendering_request_gives_up_its_claim(client, path):
+    """Stored or not (a 404 is not), the claim is released once the answer is made."""
+    url = reverse(path) if ":" in path else path
+    client.get(url)
+    key = page_caching._page_key(RequestFactory().get(url), content_version())
+    assert cache.get(page_caching.RENDERING_KEY.format(key=key)) is None
