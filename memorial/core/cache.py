@@ -35,6 +35,8 @@ from django.utils.cache import patch_cache_control
 
 VERSION_KEY = "content-version"
 RENDERING_KEY = "rendering:{key}"
+#: States of a page's rendering key: being rendered, or not a page to keep.
+CLAIMED, PASS = "rendering", "uncacheable"
 #: How often a waiting request looks for the page another one is rendering.
 POLL_SECONDS = 0.02
 NEXT_PUBLICATION_KEY = "next-publication:{version}"
@@ -132,12 +134,15 @@ class PageCacheMiddleware:
             return self.get_response(request)
         version = content_version()
         key = _page_key(request, version)
-        hit = cache.get(key)
         rendering = RENDERING_KEY.format(key=key)
+        found = cache.get_many([key, rendering])
+        hit, state = found.get(key), found.get(rendering)
         wait = settings.MEMORIAL_PAGE_CACHE_WAIT_SECONDS
-        claimed = hit is None and wait > 0 and cache.add(rendering, 1, timeout=int(wait) + 30)
-        if hit is None and wait > 0 and not claimed:
-            hit = self._wait_for(key, rendering, wait)
+        claimed = False
+        if hit is None and wait > 0 and state != PASS:
+            claimed = state is None and cache.add(rendering, CLAIMED, timeout=int(wait) + 30)
+            if not claimed:
+                hit = self._wait_for(key, rendering, wait)
         if hit is not None:
             content, status, headers = hit
             response = HttpResponse(content, status=status)
@@ -145,6 +150,7 @@ class PageCacheMiddleware:
                 response[name] = value
             response["X-Page-Cache"] = "hit"
             return response
+        stored = False
         try:
             response = self.get_response(request)
             if self._storable(response):
@@ -157,10 +163,15 @@ class PageCacheMiddleware:
                 }
                 if timeout > 0:
                     cache.set(key, (response.content, response.status_code, headers), timeout)
+                    stored = True
                 response["X-Page-Cache"] = "miss"
         finally:
-            if claimed:
+            if claimed and stored:
                 cache.delete(rendering)
+            elif claimed:
+                # Not a page to keep (a 404, a personal answer): say so until the
+                # next change, so that later requests neither wait nor claim it.
+                cache.set(rendering, PASS, timeout=settings.MEMORIAL_PAGE_CACHE_SECONDS)
         return response
 
     @staticmethod
@@ -176,7 +187,7 @@ class PageCacheMiddleware:
             found = cache.get_many([key, rendering])
             if key in found:
                 return found[key]
-            if rendering not in found:
+            if found.get(rendering) != CLAIMED:
                 return None
         return None
 

@@ -99,7 +99,7 @@ class OtherRequest:
         self.cache = cache
         self.key = page_caching._page_key(RequestFactory().get(url), content_version())
         self.claim = page_caching.RENDERING_KEY.format(key=self.key)
-        assert cache.add(self.claim, 1)
+        assert cache.add(self.claim, page_caching.CLAIMED)
 
     def finish(self, page=None):
         if page is not None:
@@ -158,13 +158,24 @@ def test_a_request_stops_waiting_for_a_rendering_that_never_ends(client, setting
     assert response["X-Page-Cache"] == "miss"
     assert b"Soviet troops enter Baku" in response.content
     # The claim is the other request's: it is left for that request (or its expiry).
-    assert other.cache.get(other.claim) == 1
+    assert other.cache.get(other.claim) == page_caching.CLAIMED
 
 
-@pytest.mark.parametrize("path", ["events:list", "/en/no-such-page/"])
-def test_the_rendering_request_gives_up_its_claim(client, path):
-    """Stored or not (a 404 is not), the claim is released once the answer is made."""
-    url = reverse(path) if ":" in path else path
+def test_the_rendering_request_gives_up_its_claim_once_the_page_is_stored(client):
+    url = reverse("events:list")
     client.get(url)
     key = page_caching._page_key(RequestFactory().get(url), content_version())
     assert cache.get(page_caching.RENDERING_KEY.format(key=key)) is None
+    assert client.get(url)["X-Page-Cache"] == "hit"
+
+
+def test_an_answer_that_is_not_kept_is_marked_so_nobody_waits_for_it(client, waits):
+    """A 404 is not stored: until the next change, requests for it neither claim nor wait."""
+    url = "/en/no-such-page/"
+    assert client.get(url).status_code == 404
+    key = page_caching._page_key(RequestFactory().get(url), content_version())
+    assert cache.get(page_caching.RENDERING_KEY.format(key=key)) == page_caching.PASS
+    _pause, calls = waits
+    assert client.get(url).status_code == 404
+    assert not calls
+    assert cache.get(page_caching.RENDERING_KEY.format(key=key)) == page_caching.PASS
