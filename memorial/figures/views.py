@@ -9,7 +9,7 @@ from memorial.core.languages import lang_attribute, written_lang_attribute
 from memorial.core.views import PublishedMixin
 
 from .charts import toll_chart
-from .models import QUANTITY_ORDER, Figure, Quantity
+from .models import Figure, Quantity, in_toll_order
 
 
 def toll_row(figure):
@@ -56,10 +56,7 @@ class FigureListView(PublishedMixin, ListView):
         # Evaluated once for the tables, the charts and the JSON-LD alike.
         self.object_list = list(self.object_list)
         context = super().get_context_data(**kwargs)
-        rows = sorted(
-            (toll_row(figure) for figure in context["object_list"]),
-            key=lambda row: QUANTITY_ORDER[row["figure"].quantity],
-        )
+        rows = [toll_row(figure) for figure in in_toll_order(context["object_list"])]
         context["quantities"] = [
             {
                 "key": quantity,
