@@ -150,7 +150,7 @@ class PageCacheMiddleware:
                 response[name] = value
             response["X-Page-Cache"] = "hit"
             return response
-        stored = False
+        response, stored = None, False
         try:
             response = self.get_response(request)
             if self._storable(response):
@@ -166,12 +166,14 @@ class PageCacheMiddleware:
                     stored = True
                 response["X-Page-Cache"] = "miss"
         finally:
-            if claimed and stored:
-                cache.delete(rendering)
-            elif claimed:
+            if claimed and response is not None and not stored and response.status_code < 500:
                 # Not a page to keep (a 404, a personal answer): say so until the
                 # next change, so that later requests neither wait nor claim it.
                 cache.set(rendering, PASS, timeout=settings.MEMORIAL_PAGE_CACHE_SECONDS)
+            elif claimed:
+                # Stored, or failed (an error, the database away): the next
+                # request may claim the page again.
+                cache.delete(rendering)
         return response
 
     @staticmethod

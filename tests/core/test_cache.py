@@ -5,6 +5,7 @@ import datetime
 import pytest
 from django.contrib.auth.models import User
 from django.core.cache import cache
+from django.http import HttpResponse
 from django.test import RequestFactory
 from django.urls import reverse
 from django.utils import timezone
@@ -179,3 +180,13 @@ def test_an_answer_that_is_not_kept_is_marked_so_nobody_waits_for_it(client, wai
     assert client.get(url).status_code == 404
     assert not calls
     assert cache.get(page_caching.RENDERING_KEY.format(key=key)) == page_caching.PASS
+
+
+def test_a_failed_rendering_is_not_marked_so_the_next_request_claims_it_again(client):
+    """A 503 while the database is away is not the page: after it, requests coalesce again."""
+    request = RequestFactory().get("/en/timeline/")
+    request.COOKIES = {}
+    middleware = page_caching.PageCacheMiddleware(lambda request: HttpResponse(status=503))
+    assert middleware(request).status_code == 503
+    key = page_caching._page_key(request, content_version())
+    assert cache.get(page_caching.RENDERING_KEY.format(key=key)) is None
