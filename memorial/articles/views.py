@@ -17,12 +17,7 @@ class ArticleDetailView(PublishedMixin, DetailView):
     slug_field = "slug"
     slug_url_kwarg = "slug"
 
-    def get_queryset(self):
-        return (
-            super()
-            .get_queryset()
-            .prefetch_related("sources", *self.published_related("events", "commemorations"))
-        )
+    related = ("events", "commemorations", "sources")
 
     def get_structured_data(self):
-        return jsonld.article(self.request, self.object, self.object.sources.all())
+        return jsonld.article(self.request, self.object, self.get_related()["sources"])

@@ -18,15 +18,8 @@ class CommemorationDetailView(PublishedMixin, DetailView):
     slug_field = "year"
     slug_url_kwarg = "year"
 
-    def get_queryset(self):
-        return (
-            super()
-            .get_queryset()
-            .prefetch_related(
-                "sources",
-                *self.published_related("articles", "photos", select={"photos": ["source"]}),
-            )
-        )
+    related = ("articles", "photos", "sources")
+    related_select = {"photos": ["source"]}
 
     def get_structured_data(self):
         return jsonld.commemoration(self.request, self.object)

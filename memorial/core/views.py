@@ -22,6 +22,10 @@ class PublishedMixin:
     """
 
     http_method_names = ["get", "head"]
+    # Relations of the one object a detail page shows, put in the context as lists.
+    related = ()
+    related_select = {}
+    _related = None
 
     def is_preview(self):
         user = self.request.user
@@ -39,9 +43,9 @@ class PublishedMixin:
     def published_related(self, *names, select=None):
         """Prefetches for the named relations, each limited to what this visitor may see.
 
-        The related model is read from the relation itself, so no topic app
-        imports another; `select` maps a relation to the foreign keys its
-        objects are always shown with (a photo with its source).
+        For lists. The related model is read from the relation itself, so no
+        topic app imports another; `select` maps a relation to the foreign keys
+        its objects are always shown with (a photo with its source).
         """
         select = select or {}
         prefetches = []
@@ -50,6 +54,27 @@ class PublishedMixin:
             queryset = related._default_manager.select_related(*select.get(name, ()))
             prefetches.append(Prefetch(name, queryset=self.published(queryset)))
         return prefetches
+
+    def get_related(self):
+        """The relations in `related` of the one object shown, as lists of what this visitor may see.
+
+        One plain query a relation: for a single object this costs less than
+        half of what prefetch_related, which is made for lists, spends on the
+        same query. `related_select` maps a relation to the foreign keys its
+        objects are always shown with (a photo with its source).
+        """
+        if self._related is None:
+            self._related = {
+                name: list(
+                    self.published(
+                        getattr(self.object, name).select_related(
+                            *self.related_select.get(name, ())
+                        )
+                    )
+                )
+                for name in self.related
+            }
+        return self._related
 
     def dispatch(self, request, *args, **kwargs):
         response = super().dispatch(request, *args, **kwargs)
@@ -62,6 +87,7 @@ class PublishedMixin:
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["is_preview"] = self.is_preview()
+        context.update(self.get_related())
         context["structured_data"] = self.get_structured_data()
         return context
 

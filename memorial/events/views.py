@@ -25,15 +25,8 @@ class EventDetailView(PublishedMixin, DetailView):
     slug_field = "slug"
     slug_url_kwarg = "slug"
 
-    def get_queryset(self):
-        return (
-            super()
-            .get_queryset()
-            .prefetch_related(
-                "sources",
-                *self.published_related("photos", "articles", select={"photos": ["source"]}),
-            )
-        )
+    related = ("photos", "articles", "sources")
+    related_select = {"photos": ["source"]}
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -54,4 +47,4 @@ class EventDetailView(PublishedMixin, DetailView):
         return context
 
     def get_structured_data(self):
-        return jsonld.event(self.request, self.object, self.object.sources.all())
+        return jsonld.event(self.request, self.object, self.get_related()["sources"])

@@ -19,13 +19,10 @@ class PhotoDetailView(PublishedMixin, DetailView):
     slug_field = "slug"
     slug_url_kwarg = "slug"
 
+    related = ("events", "commemorations")
+
     def get_queryset(self):
-        return (
-            super()
-            .get_queryset()
-            .select_related("source")
-            .prefetch_related(*self.published_related("events", "commemorations"))
-        )
+        return super().get_queryset().select_related("source")
 
     def get_structured_data(self):
         return jsonld.image_object(self.request, self.object)
