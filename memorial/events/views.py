@@ -41,7 +41,8 @@ class EventDetailView(PublishedMixin, DetailView):
             "next": order[index + 1] if 0 <= index < len(order) - 1 else None,
         }
         wanted = [pk for pk in neighbours.values() if pk]
-        found = Event.objects.in_bulk(wanted) if wanted else {}
+        # The neighbours are only linked: their titles and addresses, not their texts.
+        found = Event.objects.only("slug", "title").in_bulk(wanted) if wanted else {}
         context["previous_event"] = found.get(neighbours["previous"])
         context["next_event"] = found.get(neighbours["next"])
         return context

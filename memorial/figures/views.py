@@ -12,6 +12,28 @@ from .charts import toll_chart
 from .models import Figure, Quantity, in_toll_order
 
 
+# What the toll shows of a figure and its source; the rest (search keys, history,
+# long quotations) would only be read from the database and thrown away.
+TOLL_FIELDS = (
+    "key",
+    "quantity",
+    "qualifier",
+    "value_low",
+    "value_high",
+    "scope",
+    "as_of_date",
+    "as_of_precision",
+    "as_of_note",
+    "locator",
+    "note",
+    "sort_order",
+    "source__key",
+    "source__title",
+    "source__url",
+    "source__language",
+)
+
+
 def toll_row(figure):
     """One figure as the toll writes it, worked out once for its table row, chart bar and label.
 
@@ -49,6 +71,7 @@ class FigureListView(PublishedMixin, ListView):
             super()
             .get_queryset()
             .select_related("source")
+            .only(*TOLL_FIELDS)
             .order_by("quantity", "as_of_date", "sort_order", "pk")
         )
 
