@@ -11,7 +11,6 @@ from memorial.core.views import PublishedMixin
 from .charts import toll_chart
 from .models import Figure, Quantity, in_toll_order
 
-
 # What the toll shows of a figure and its source; the rest (search keys, history,
 # long quotations) would only be read from the database and thrown away.
 TOLL_FIELDS = (
