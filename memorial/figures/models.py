@@ -71,13 +71,36 @@ def in_toll_order(figures):
     )
 
 
+# What the toll and the home page's cards show of a figure and its source; the
+# rest (search keys, history, quotations) would be read only to be thrown away.
+SHOWN_FIELDS = (
+    "key",
+    "quantity",
+    "qualifier",
+    "value_low",
+    "value_high",
+    "scope",
+    "as_of_date",
+    "as_of_precision",
+    "as_of_note",
+    "locator",
+    "note",
+    "sort_order",
+    "source__key",
+    "source__title",
+    "source__url",
+    "source__language",
+)
+
+
 class FigureQuerySet(PublishableQuerySet):
     def key_figures(self):
         """The figures a curator chose for the home page, with their sources.
 
-        Few by design; `in_toll_order` puts them in the toll's order.
+        Few by design; `in_toll_order` puts them in the toll's order, so the
+        database is not asked to sort them.
         """
-        return self.filter(is_key=True).select_related("source")
+        return self.filter(is_key=True).select_related("source").only(*SHOWN_FIELDS).order_by()
 
     def for_toll(self):
         """Published figures with their sources, ready for the toll page."""

@@ -9,28 +9,7 @@ from memorial.core.languages import lang_attribute, written_lang_attribute
 from memorial.core.views import PublishedMixin
 
 from .charts import toll_chart
-from .models import Figure, Quantity, in_toll_order
-
-# What the toll shows of a figure and its source; the rest (search keys, history,
-# long quotations) would only be read from the database and thrown away.
-TOLL_FIELDS = (
-    "key",
-    "quantity",
-    "qualifier",
-    "value_low",
-    "value_high",
-    "scope",
-    "as_of_date",
-    "as_of_precision",
-    "as_of_note",
-    "locator",
-    "note",
-    "sort_order",
-    "source__key",
-    "source__title",
-    "source__url",
-    "source__language",
-)
+from .models import SHOWN_FIELDS, Figure, Quantity, in_toll_order
 
 
 def toll_row(figure):
@@ -70,7 +49,7 @@ class FigureListView(PublishedMixin, ListView):
             super()
             .get_queryset()
             .select_related("source")
-            .only(*TOLL_FIELDS)
+            .only(*SHOWN_FIELDS)
             .order_by("quantity", "as_of_date", "sort_order", "pk")
         )
 
