@@ -177,6 +177,38 @@ def test_staff_preview_shows_drafts_and_is_never_cached(staff_client, memorial_c
     assert staff_client.get(draft.get_absolute_url()).status_code == 404
 
 
+def test_drafts_linked_to_published_pages_are_shown_only_in_preview(
+    client, staff_client, memorial_content
+):
+    """A draft photo, article or event linked from a published page is not listed on it."""
+    night, photo = memorial_content["night"], memorial_content["photo"]
+    draft_photo = factories.make_photo(
+        slug="draft-photo", title_en="A draft photograph", events=[night], is_published=False
+    )
+    draft_article = factories.make_article(
+        slug="draft-article", title_en="A draft article", is_published=False
+    )
+    draft_article.events.set([night])
+    photo.events.add(memorial_content["draft_event"])
+    pages = {
+        night.get_absolute_url(): (
+            draft_photo.get_absolute_url(),
+            draft_article.get_absolute_url(),
+        ),
+        photo.get_absolute_url(): (memorial_content["draft_event"].get_absolute_url(),),
+    }
+    for url, drafts in pages.items():
+        public = client.get(url).content.decode()
+        preview = staff_client.get(url, {"preview": "1"}).content.decode()
+        for draft in drafts:
+            assert draft not in public
+            assert draft in preview
+    assert (
+        memorial_content["article"].get_absolute_url()
+        in client.get(night.get_absolute_url()).content.decode()
+    )
+
+
 PUBLIC_URLS = [
     ("core:home", {}),
     ("core:about", {}),
