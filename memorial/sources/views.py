@@ -4,38 +4,29 @@ from memorial.core.views import PublishedMixin
 
 from .models import Source
 
-
-class CitedByMixin:
-    """Each source with the published content that cites it."""
-
-    def get_queryset(self):
-        return (
-            super()
-            .get_queryset()
-            .prefetch_related(
-                *self.published_related(
-                    "events",
-                    "figures",
-                    "photos",
-                    "articles",
-                    "commemorations",
-                    select={"photos": ["source"]},
-                )
-            )
-        )
+# The published content that cites a source, listed with it.
+CITED_BY = ("events", "figures", "photos", "articles", "commemorations")
+CITED_BY_SELECT = {"photos": ["source"]}
 
 
-class SourceListView(CitedByMixin, PublishedMixin, ListView):
-    """The bibliography, grouped by kind."""
+class SourceListView(PublishedMixin, ListView):
+    """The bibliography, grouped by kind, each source with what cites it."""
 
     model = Source
     paginate_by = 50
 
     def get_queryset(self):
-        return super().get_queryset().order_by("kind", "title", "pk")
+        return (
+            super()
+            .get_queryset()
+            .prefetch_related(*self.published_related(*CITED_BY, select=CITED_BY_SELECT))
+            .order_by("kind", "title", "pk")
+        )
 
 
-class SourceDetailView(CitedByMixin, PublishedMixin, DetailView):
+class SourceDetailView(PublishedMixin, DetailView):
     model = Source
     slug_field = "key"
     slug_url_kwarg = "key"
+    related = CITED_BY
+    related_select = CITED_BY_SELECT

@@ -180,10 +180,15 @@ def test_staff_preview_shows_drafts_and_is_never_cached(staff_client, memorial_c
 def test_drafts_linked_to_published_pages_are_shown_only_in_preview(
     client, staff_client, memorial_content
 ):
-    """A draft photo, article or event linked from a published page is not listed on it."""
+    """A draft photo, article or event linked from a published page (or citing a source) is
+    not listed on it."""
     night, photo = memorial_content["night"], memorial_content["photo"]
     draft_photo = factories.make_photo(
-        slug="draft-photo", title_en="A draft photograph", events=[night], is_published=False
+        slug="draft-photo",
+        title_en="A draft photograph",
+        events=[night],
+        source=memorial_content["omm"],
+        is_published=False,
     )
     draft_article = factories.make_article(
         slug="draft-article", title_en="A draft article", is_published=False
@@ -196,6 +201,7 @@ def test_drafts_linked_to_published_pages_are_shown_only_in_preview(
             draft_article.get_absolute_url(),
         ),
         photo.get_absolute_url(): (memorial_content["draft_event"].get_absolute_url(),),
+        memorial_content["omm"].get_absolute_url(): (draft_photo.get_absolute_url(),),
     }
     for url, drafts in pages.items():
         public = client.get(url).content.decode()
