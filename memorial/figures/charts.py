@@ -26,7 +26,6 @@ class Bar:
     row: dict
     label_y: int
     bar_y: int
-    x: int
     width: int
     low_width: int
     value_x: int
@@ -60,7 +59,7 @@ def _bar_svg(bar):
     if len(title) > LABEL_LENGTH:
         title = title[: LABEL_LENGTH - 1] + "…"
     upper = (
-        f'<rect class="chart-bar chart-bar-range" x="{bar.x}" y="{bar.bar_y}"'
+        f'<rect class="chart-bar chart-bar-range" x="0" y="{bar.bar_y}"'
         f' width="{bar.width}" height="{BAR_HEIGHT}"/>'
         if bar.is_range
         else ""
@@ -68,7 +67,7 @@ def _bar_svg(bar):
     return (
         f'<g class="chart-row"><text class="chart-label" x="0" y="{bar.label_y}">'
         f"{escape(bar.row['as_of'])} · {escape(title)}</text>{upper}"
-        f'<rect class="chart-bar" x="{bar.x}" y="{bar.bar_y}" width="{bar.low_width}"'
+        f'<rect class="chart-bar" x="0" y="{bar.bar_y}" width="{bar.low_width}"'
         f' height="{BAR_HEIGHT}"/><text class="chart-value" x="{bar.value_x}"'
         f' y="{bar.bar_y + BAR_HEIGHT - 2}">{escape(bar.row["value"])}</text></g>\n'
     )
@@ -98,7 +97,6 @@ def toll_chart(rows):
                 row=row,
                 label_y=top + LABEL_HEIGHT - 4,
                 bar_y=top + LABEL_HEIGHT,
-                x=0,
                 width=width,
                 low_width=max(round(figure.value_low * scale), 2),
                 value_x=width + 8,
