@@ -45,17 +45,36 @@ def _lookup_order(model, field, active):
     )
 
 
+def text_in(obj, field, active):
+    """(text, code): what `obj.<field>` shows on a page in `active`, and the language
+    it is written in ("" when it is `active`).
+
+    The same text as django-modeltranslation's field gives, read from the
+    language columns directly: for the rows of a long list, which would
+    otherwise ask for the active language once for every cell.
+    """
+    for code, attname in _lookup_order(type(obj), field, active):
+        value = getattr(obj, attname, None)
+        if value not in (None, ""):
+            return value, ("" if code == active else code)
+    return "", ""
+
+
 def lang_attribute(obj, field):
     """` lang="en"` when `obj.<field>` shows another language's text than the page's, else ""."""
-    code = shown_language(obj, field)
+    return lang_attribute_of(shown_language(obj, field))
+
+
+def lang_attribute_of(code):
+    """` lang="<code>"`, or "" for no code."""
     return format_html(' lang="{}"', code) if code else ""
 
 
-def written_lang_attribute(code):
+def written_lang_attribute(code, active=None):
     """` lang="ru"` for text written in the language `code` (a record's own language,
-    such as a source's title) when it is not the page's, else ""."""
+    such as a source's title) when it is not the page's (`active`), else ""."""
     code = (code or "").strip().lower()
-    if not re.fullmatch(r"[a-z]{2,3}", code) or code == active_language():
+    if not re.fullmatch(r"[a-z]{2,3}", code) or code == (active or active_language()):
         return ""
     return format_html(' lang="{}"', code)
 

@@ -41,3 +41,18 @@ def _reverse(urlconf, prefix, language, viewname, args, kwargs):
 def _forget(setting, **kwargs):
     if setting in {"ROOT_URLCONF", "LANGUAGES", "LANGUAGE_CODE", "FORCE_SCRIPT_NAME"}:
         _reverse.cache_clear()
+
+
+SLUG_MARKER = "slug-marker"
+
+
+def slug_addresses(viewname, kwarg):
+    """A function giving the address of `viewname` for any slug `kwarg`, from one reverse().
+
+    For lists, which would otherwise reverse once a row. A slug (letters,
+    digits, hyphens and underscores, as the `slug` converter admits) is written
+    into an address as it is, so an object's address is the marker's with the
+    marker replaced.
+    """
+    before, _marker, after = reverse(viewname, kwargs={kwarg: SLUG_MARKER}).partition(SLUG_MARKER)
+    return lambda slug: f"{before}{slug}{after}"

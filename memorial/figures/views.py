@@ -1,40 +1,79 @@
 from itertools import groupby
 
 from django.urls import reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, ListView
 
 from memorial.core import jsonld
-from memorial.core.languages import lang_attribute, written_lang_attribute
+from memorial.core.languages import (
+    active_language,
+    lang_attribute_of,
+    text_in,
+    written_lang_attribute,
+)
+from memorial.core.links import slug_addresses
 from memorial.core.views import PublishedMixin
 
 from .charts import toll_chart
 from .models import SHOWN_FIELDS, Figure, Quantity, in_toll_order
 
+# A toll row's cells. Rows are written here, as Django's admin writes its change
+# list rows (`items_for_result`): a table has as many rows as there are figures,
+# and a row is a handful of escaped texts. The table's frame, caption and headers
+# stay in `figures/figure_list.html`.
+ROW_HTML = (
+    '<tr id="figure-{}">\n'
+    '      <th scope="row" class="figure-value"><a href="{}">{}</a></th>\n'
+    '      <td><a href="{}"{}>{}</a>{}</td>\n'
+    "      <td>{}</td>\n"
+    "      <td{}>{}</td>\n"
+    "      <td{}>{}</td>\n"
+    "    </tr>"
+)
 
-def toll_row(figure):
-    """One figure as the toll writes it, worked out once for its table row, chart bar and label.
 
-    Keys: figure, key, url, value, as_of, scope, note, locator, source_title,
-    source_url, and source_lang, scope_lang and note_lang (` lang="…"`
-    attributes or ""). Plain values, so the template only looks them up.
+class TollRows:
+    """The toll's rows, each figure worked out once for its table row and its chart bar.
+
+    The page's language and the two addresses' patterns are found once for
+    all the rows, not once a cell. A row's keys: `figure`; `value`, `as_of`
+    and `source_title`, the texts the row and the bar's label share; `html`,
+    the table row.
     """
-    source = figure.source
-    return {
-        "figure": figure,
-        "key": figure.key,
-        "url": figure.get_absolute_url(),
-        "value": figure.value_display,
-        "as_of": figure.as_of_display,
-        "scope": figure.scope,
-        "note": figure.note,
-        "locator": figure.locator,
-        "source_title": source.title,
-        "source_url": source.get_absolute_url(),
-        "source_lang": written_lang_attribute(source.language),
-        "scope_lang": lang_attribute(figure, "scope"),
-        "note_lang": lang_attribute(figure, "note"),
-    }
+
+    def __init__(self):
+        self.language = active_language()
+        self.figure_address = slug_addresses("figures:detail", "key")
+        self.source_address = slug_addresses("sources:detail", "key")
+
+    def row(self, figure):
+        source = figure.source
+        value, as_of, source_title = figure.value_display, figure.as_of_display, source.title
+        scope, scope_language = text_in(figure, "scope", self.language)
+        note, note_language = text_in(figure, "note", self.language)
+        html = format_html(
+            ROW_HTML,
+            figure.key,
+            self.figure_address(figure.key),
+            value,
+            self.source_address(source.key),
+            written_lang_attribute(source.language, self.language),
+            source_title,
+            format_html(", {}", figure.locator) if figure.locator else "",
+            as_of,
+            lang_attribute_of(scope_language),
+            scope,
+            lang_attribute_of(note_language),
+            note or "—",
+        )
+        return {
+            "figure": figure,
+            "value": value,
+            "as_of": as_of,
+            "source_title": source_title,
+            "html": html,
+        }
 
 
 class FigureListView(PublishedMixin, ListView):
@@ -57,7 +96,8 @@ class FigureListView(PublishedMixin, ListView):
         # Evaluated once for the tables, the charts and the JSON-LD alike.
         self.object_list = list(self.object_list)
         context = super().get_context_data(**kwargs)
-        rows = [toll_row(figure) for figure in in_toll_order(context["object_list"])]
+        toll = TollRows()
+        rows = [toll.row(figure) for figure in in_toll_order(context["object_list"])]
         context["quantities"] = [
             {
                 "key": quantity,

@@ -14,7 +14,9 @@ from django.urls import reverse as django_reverse
 from django.utils import translation
 
 from memorial.core.dates import DatePrecision, format_partial_date
-from memorial.core.links import reverse
+from memorial.core.languages import shown_language, text_in
+from memorial.core.links import reverse, slug_addresses
+from tests.factories import make_figure
 
 LANGUAGES = ("az", "en", "ru")
 
@@ -51,6 +53,35 @@ def test_remembered_addresses_are_forgotten_when_the_url_configuration_changes()
         with override_settings(ROOT_URLCONF="bench.urls"):
             assert reverse("bench-minimal") == django_reverse("bench-minimal")
         assert reverse("core:about") == "/en/about/"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_addresses_of_a_list_are_django_s(language):
+    with translation.override(language):
+        address = slug_addresses("figures:detail", "key")
+        for key in ("omm-killed-131", "moh_killed_170", "a", "slug-marker-2"):
+            assert address(key) == django_reverse("figures:detail", kwargs={"key": key})
+        set_script_prefix("/memorial/")
+        try:
+            address = slug_addresses("sources:detail", "key")
+            assert address("omm-2026") == f"/memorial/{language}/sources/omm-2026/"
+        finally:
+            clear_script_prefix()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_text_read_from_the_language_columns_is_what_the_field_shows(language):
+    figure = make_figure(
+        scope_az="Bakı", scope_en="Baku", scope_ru="", note_ru="Только по-русски", as_of_note=""
+    )
+    with translation.override(language):
+        for field in ("scope", "note", "as_of_note"):
+            text, code = text_in(figure, field, language)
+            assert text == getattr(figure, field)
+            assert code == shown_language(figure, field)
+    assert text_in(figure, "note", "en") == ("Только по-русски", "ru")
+    assert text_in(figure, "as_of_note", "en") == ("", "")
 
 
 def test_remembered_dates_are_written_in_the_language_asked_each_time():
