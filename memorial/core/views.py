@@ -127,13 +127,16 @@ class HomeView(PublishedMixin, TemplateView):
     def get_context_data(self, **kwargs):
         from memorial.articles.models import Article
         from memorial.events.models import Event
+        from memorial.events.views import ITEM_FIELDS, timeline_entries
         from memorial.figures.models import Figure, in_toll_order
         from memorial.photos.models import Photo
 
         context = super().get_context_data(**kwargs)
         context["panel"] = anniversary_panel(timezone.now())
         context["key_figures"] = in_toll_order(self.published(Figure.objects.key_figures()))[:8]
-        context["events"] = self.published(Event.objects.filter(kind="main"))[:5]
+        context["events"] = timeline_entries(
+            self.published(Event.objects.filter(kind="main").only(*ITEM_FIELDS))[:5]
+        )
         context["articles"] = self.published(Article.objects.all())[:3]
         context["photos"] = self.published(
             Photo.objects.filter(is_featured=True).select_related("source")

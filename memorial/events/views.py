@@ -2,6 +2,8 @@ from django.db.models import F
 from django.views.generic import DetailView, ListView
 
 from memorial.core import jsonld
+from memorial.core.languages import active_language, lang_attribute_of, text_in
+from memorial.core.links import slug_addresses
 from memorial.core.views import KindFilterMixin, PublishedMixin
 
 from .models import Event, EventKind
@@ -22,6 +24,30 @@ ITEM_FIELDS = (
 TIMELINE_ORDER = (F("start_date").asc(nulls_last=True), "start_time", "title", "pk")
 
 
+def timeline_entries(events):
+    """What events/_item.html shows of each event, worked out with the page's language
+    and the events' address pattern found once for all the entries.
+
+    An entry's keys: `year`, `date`, `url`, the texts `title`, `summary` and
+    `date_note`, and `title_lang`, `summary_lang` and `date_note_lang`
+    (` lang="…"` when the text falls back to another language, else "").
+    """
+    language = active_language()
+    address = slug_addresses("events:detail", "slug")
+    entries = []
+    for event in events:
+        entry = {
+            "year": event.start_date.year if event.start_date else None,
+            "date": event.date_display,
+            "url": address(event.slug),
+        }
+        for field in ("title", "summary", "date_note"):
+            text, code = text_in(event, field, language)
+            entry[field], entry[f"{field}_lang"] = text, lang_attribute_of(code)
+        entries.append(entry)
+    return entries
+
+
 class EventListView(KindFilterMixin, PublishedMixin, ListView):
     """The timeline: every event in order, grouped by year on the page."""
 
@@ -31,6 +57,11 @@ class EventListView(KindFilterMixin, PublishedMixin, ListView):
 
     def get_queryset(self):
         return super().get_queryset().only(*ITEM_FIELDS).order_by(*TIMELINE_ORDER)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["entries"] = timeline_entries(context["object_list"])
+        return context
 
 
 class EventDetailView(PublishedMixin, DetailView):

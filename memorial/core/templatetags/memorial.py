@@ -23,8 +23,9 @@ from memorial.core.languages import (
 register = template.Library()
 
 # The same escapes as Django's json_script: nothing in the data can close the
-# script element or open a comment.
-_JSON_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+# script element or open a comment. Replaced one by one: str.translate walks a
+# text of any script character by character, ten times slower on a toll's data.
+_JSON_ESCAPES = ((">", "\\u003E"), ("<", "\\u003C"), ("&", "\\u0026"))
 
 #: Query parameters that make a different page; everything else is noise for
 #: the canonical address.
@@ -36,7 +37,9 @@ def jsonld(data):
     """The one place a schema.org block is written (and where a CSP nonce will go)."""
     if not data:
         return ""
-    text = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False).translate(_JSON_ESCAPES)
+    text = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False)
+    for character, escape in _JSON_ESCAPES:
+        text = text.replace(character, escape)
     return format_html('<script type="application/ld+json">{}</script>', mark_safe(text))
 
 
