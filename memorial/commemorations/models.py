@@ -7,13 +7,19 @@ from django.utils.translation import gettext_lazy as _
 
 from memorial.core.html import sanitize_rich_text
 from memorial.core.links import reverse
-from memorial.core.models import PublishableModel, PublishableQuerySet, SearchableModel, text_field
+from memorial.core.models import (
+    ContentManager,
+    PublishableModel,
+    PublishableQuerySet,
+    SearchableModel,
+    text_field,
+)
 
 #: The night the troops entered Baku; every anniversary counts from it.
 TRAGEDY_YEAR = 1990
 
 
-class CommemorationManager(models.Manager.from_queryset(PublishableQuerySet)):
+class CommemorationManager(ContentManager.from_queryset(PublishableQuerySet)):
     def get_by_natural_key(self, year):
         return self.get(year=year)
 

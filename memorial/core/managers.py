@@ -1,9 +1,7 @@
-from django.db import models
-
-from .models import PublishableQuerySet
+from .models import ContentManager, PublishableQuerySet
 
 
-class SlugManager(models.Manager.from_queryset(PublishableQuerySet)):
+class SlugManager(ContentManager.from_queryset(PublishableQuerySet)):
     """Published content addressed by a permanent slug, which is its natural key."""
 
     def get_by_natural_key(self, slug):

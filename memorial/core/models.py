@@ -6,6 +6,7 @@ from django.db.models.functions import Now
 from django.utils import timezone
 from django.utils.encoding import force_str
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.manager import MultilingualManager, MultilingualQuerySet
 
 from .cache import bump_after_commit
 from .text import search_key, searchable_texts
@@ -49,12 +50,30 @@ class TimeStampedModel(models.Model):
         return force_str(labels.get(value, value), strings_only=True)
 
 
-class ContentQuerySet(models.QuerySet):
+class ContentQuerySet(MultilingualQuerySet):
+    """Querysets of the memorial's content, multilingual from the start.
+
+    django-modeltranslation makes a plain queryset of a translated model
+    multilingual (field names rewritten to the active language's columns) by
+    giving it a new class, made again for every query; `ContentManager` hands
+    out these querysets as they are.
+    """
+
     def update(self, **kwargs):
         # update() sends no signals; the page cache still has to learn of it.
         rows = super().update(**kwargs)
         bump_after_commit()
         return rows
+
+
+class ContentManager(MultilingualManager):
+    """The manager of content, whose queryset class is already multilingual (`ContentQuerySet`).
+
+    Being a MultilingualManager, django-modeltranslation leaves it as it is.
+    """
+
+    def get_queryset(self):
+        return self._queryset_class(model=self.model, using=self._db, hints=self._hints)
 
 
 class PublishableQuerySet(ContentQuerySet):
@@ -89,7 +108,7 @@ class PublishableModel(TimeStampedModel):
         ),
     )
 
-    objects = PublishableQuerySet.as_manager()
+    objects = ContentManager.from_queryset(PublishableQuerySet)()
 
     class Meta:
         abstract = True

@@ -20,7 +20,13 @@ from memorial.core.dates import (
 )
 from memorial.core.languages import az_ablative_suffix
 from memorial.core.links import reverse
-from memorial.core.models import PublishableModel, PublishableQuerySet, SearchableModel, text_field
+from memorial.core.models import (
+    ContentManager,
+    PublishableModel,
+    PublishableQuerySet,
+    SearchableModel,
+    text_field,
+)
 from memorial.core.validators import TEXT_VALIDATORS
 
 
@@ -111,7 +117,7 @@ class FigureQuerySet(PublishableQuerySet):
         )
 
 
-class FigureManager(models.Manager.from_queryset(FigureQuerySet)):
+class FigureManager(ContentManager.from_queryset(FigureQuerySet)):
     def get_by_natural_key(self, key):
         return self.get(key=key)
 

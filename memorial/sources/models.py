@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from memorial.core.dates import DatePrecision, format_partial_date, precision_constraints
 from memorial.core.links import reverse
 from memorial.core.models import (
+    ContentManager,
     ContentQuerySet,
     SearchableModel,
     TimeStampedModel,
@@ -25,7 +26,7 @@ class SourceQuerySet(ContentQuerySet):
         return self.all()
 
 
-class SourceManager(models.Manager.from_queryset(SourceQuerySet)):
+class SourceManager(ContentManager.from_queryset(SourceQuerySet)):
     def get_by_natural_key(self, key):
         return self.get(key=key)
 
