@@ -1,5 +1,6 @@
 from django import template
 from django.core.files.storage import default_storage
+from django.utils.encoding import filepath_to_uri
 from django.utils.html import format_html, format_html_join
 
 from memorial.core.languages import shown_language
@@ -10,8 +11,32 @@ register = template.Library()
 LOADING = {"lazy", "eager"}
 
 
-def _srcset(items, storage):
-    return ", ".join(f"{storage.url(item['name'])} {item['width']}w" for item in items)
+class RenditionAddresses:
+    """The addresses of one photo's renditions, the storage asked as few times as it allows.
+
+    A storage that writes a file's name at the end of its address as it is
+    (local disk, a public bucket, a CDN in front of either) gives the address
+    of the first rendition, and the others share its beginning. An address
+    that does not end with the name, such as a signed one with its query
+    string, is asked of the storage for every rendition.
+    """
+
+    def __init__(self, storage):
+        self.storage = storage
+        self.prefix = None
+
+    def __call__(self, name):
+        path = filepath_to_uri(name)
+        if self.prefix is not None:
+            return self.prefix + path
+        url = self.storage.url(name)
+        if url.endswith(path):
+            self.prefix = url[: len(url) - len(path)]
+        return url
+
+
+def _srcset(items, address):
+    return ", ".join(f"{address(item['name'])} {item['width']}w" for item in items)
 
 
 @register.simple_tag
@@ -29,7 +54,7 @@ def picture(photo, sizes="100vw", loading="lazy", css_class=""):
     extra = format_html(' lang="{}"', alt_language) if alt_language else ""
     if css_class:
         extra = format_html('{} class="{}"', extra, css_class)
-    storage = photo.image.storage if photo.image else default_storage
+    address = RenditionAddresses(photo.image.storage if photo.image else default_storage)
     by_format = {}
     for item in sorted(photo.renditions or [], key=lambda item: item["width"]):
         by_format.setdefault(item["format"], []).append(item)
@@ -53,7 +78,7 @@ def picture(photo, sizes="100vw", loading="lazy", css_class=""):
         "",
         '<source type="{}" srcset="{}" sizes="{}">',
         (
-            (MEDIA_TYPES[kind], _srcset(by_format[kind], storage), sizes)
+            (MEDIA_TYPES[kind], _srcset(by_format[kind], address), sizes)
             for kind in rendition_formats()
             if kind != "jpeg" and kind in by_format
         ),
@@ -62,8 +87,8 @@ def picture(photo, sizes="100vw", loading="lazy", css_class=""):
         '<picture>{}<img src="{}" srcset="{}" sizes="{}" width="{}" height="{}" alt="{}" '
         'loading="{}" decoding="async"{}></picture>',
         sources,
-        storage.url(medium["name"]),
-        _srcset(fallback, storage),
+        address(medium["name"]),
+        _srcset(fallback, address),
         sizes,
         largest["width"],
         largest["height"],
