@@ -7,7 +7,13 @@ from memorial.core.dates import DatePrecision, format_partial_date, precision_co
 from memorial.core.html import sanitize_rich_text
 from memorial.core.links import reverse
 from memorial.core.managers import SlugManager
-from memorial.core.models import PublishableModel, SearchableModel, text_field, title_field
+from memorial.core.models import (
+    PublishableModel,
+    PublishableQuerySet,
+    SearchableModel,
+    text_field,
+    title_field,
+)
 from memorial.core.validators import http_url
 
 
@@ -16,6 +22,25 @@ class ArticleKind(models.TextChoices):
     SUMMARY = "summary", _("Summary of an external publication")
     REPORT = "report", _("Report")
     TESTIMONY = "testimony", _("Testimony")
+
+
+#: What a list of articles shows of each: an entry (articles/_item.html) or a link.
+#: The body is read on the article's own page.
+LISTED_FIELDS = (
+    "kind",
+    "title",
+    "slug",
+    "publisher",
+    "publication_date",
+    "publication_precision",
+    "publication_note",
+    "summary",
+)
+
+
+class ArticleQuerySet(PublishableQuerySet):
+    def listed(self):
+        return self.only(*LISTED_FIELDS)
 
 
 class Article(SearchableModel, PublishableModel):
@@ -52,7 +77,7 @@ class Article(SearchableModel, PublishableModel):
         "events.Event", verbose_name=_("related events"), blank=True, related_name="articles"
     )
 
-    objects = SlugManager()
+    objects = SlugManager.from_queryset(ArticleQuerySet)()
     search_fields = ("title", "author", "publisher", "summary", "body")
 
     class Meta:

@@ -19,7 +19,13 @@ from memorial.core.models import (
 TRAGEDY_YEAR = 1990
 
 
-class CommemorationManager(ContentManager.from_queryset(PublishableQuerySet)):
+class CommemorationQuerySet(PublishableQuerySet):
+    def listed(self):
+        # A list links to each year's page by its name, "36th anniversary (2026)".
+        return self.only("year")
+
+
+class CommemorationManager(ContentManager.from_queryset(CommemorationQuerySet)):
     def get_by_natural_key(self, year):
         return self.get(year=year)
 

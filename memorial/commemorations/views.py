@@ -19,7 +19,6 @@ class CommemorationDetailView(PublishedMixin, DetailView):
     slug_url_kwarg = "year"
 
     related = ("articles", "photos", "sources")
-    related_select = {"photos": ["source"]}
 
     def get_structured_data(self):
         return jsonld.commemoration(self.request, self.object)

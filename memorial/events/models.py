@@ -8,7 +8,13 @@ from memorial.core.dates import DatePrecision, format_partial_date, precision_co
 from memorial.core.html import sanitize_rich_text
 from memorial.core.links import reverse
 from memorial.core.managers import SlugManager
-from memorial.core.models import PublishableModel, SearchableModel, text_field, title_field
+from memorial.core.models import (
+    PublishableModel,
+    PublishableQuerySet,
+    SearchableModel,
+    text_field,
+    title_field,
+)
 
 
 class EventKind(models.TextChoices):
@@ -16,6 +22,27 @@ class EventKind(models.TextChoices):
     CONTEXT = "context", _("Context")
     AFTERMATH = "aftermath", _("Aftermath")
     COMMEMORATION = "commemoration", _("Commemoration")
+
+
+#: What a list of events shows of each: a timeline entry (events/_item.html) or a
+#: link with its date. The body is read on the event's own page.
+LISTED_FIELDS = (
+    "title",
+    "slug",
+    "start_date",
+    "start_precision",
+    "start_time",
+    "end_date",
+    "end_precision",
+    "end_time",
+    "date_note",
+    "summary",
+)
+
+
+class EventQuerySet(PublishableQuerySet):
+    def listed(self):
+        return self.only(*LISTED_FIELDS)
 
 
 class Event(SearchableModel, PublishableModel):
@@ -55,7 +82,7 @@ class Event(SearchableModel, PublishableModel):
         "sources.Source", verbose_name=_("sources"), blank=True, related_name="events"
     )
 
-    objects = SlugManager()
+    objects = SlugManager.from_queryset(EventQuerySet)()
     search_fields = ("title", "date_note", "place", "summary", "body")
 
     class Meta:

@@ -8,19 +8,6 @@ from memorial.core.views import KindFilterMixin, PublishedMixin
 
 from .models import Event, EventKind
 
-# What a timeline entry (events/_item.html) shows; the body is read on the event's own page.
-ITEM_FIELDS = (
-    "title",
-    "slug",
-    "start_date",
-    "start_precision",
-    "start_time",
-    "end_date",
-    "end_precision",
-    "end_time",
-    "date_note",
-    "summary",
-)
 TIMELINE_ORDER = (F("start_date").asc(nulls_last=True), "start_time", "title", "pk")
 
 
@@ -56,7 +43,7 @@ class EventListView(KindFilterMixin, PublishedMixin, ListView):
     kind_choices = EventKind.choices
 
     def get_queryset(self):
-        return super().get_queryset().only(*ITEM_FIELDS).order_by(*TIMELINE_ORDER)
+        return super().get_queryset().listed().order_by(*TIMELINE_ORDER)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -70,7 +57,6 @@ class EventDetailView(PublishedMixin, DetailView):
     slug_url_kwarg = "slug"
 
     related = ("photos", "articles", "sources")
-    related_select = {"photos": ["source"]}
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -77,9 +77,10 @@ def in_toll_order(figures):
     )
 
 
-# What the toll and the home page's cards show of a figure and its source; the
-# rest (search keys, history, quotations) would be read only to be thrown away.
-SHOWN_FIELDS = (
+#: What the toll, the home page's cards and links to figures show of a figure and
+#: its source; the rest (search keys, history, quotations) would be read only to be
+#: thrown away.
+LISTED_FIELDS = (
     "key",
     "quantity",
     "qualifier",
@@ -100,13 +101,16 @@ SHOWN_FIELDS = (
 
 
 class FigureQuerySet(PublishableQuerySet):
+    def listed(self):
+        return self.select_related("source").only(*LISTED_FIELDS)
+
     def key_figures(self):
         """The figures a curator chose for the home page, with their sources.
 
         Few by design; `in_toll_order` puts them in the toll's order, so the
         database is not asked to sort them.
         """
-        return self.filter(is_key=True).select_related("source").only(*SHOWN_FIELDS).order_by()
+        return self.filter(is_key=True).listed().order_by()
 
     def for_toll(self):
         """Published figures with their sources, ready for the toll page."""

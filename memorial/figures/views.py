@@ -16,7 +16,7 @@ from memorial.core.links import slug_addresses
 from memorial.core.views import PublishedMixin
 
 from .charts import toll_chart
-from .models import SHOWN_FIELDS, Figure, Quantity, in_toll_order
+from .models import Figure, Quantity, in_toll_order
 
 # A toll row's cells. Rows are written here, as Django's admin writes its change
 # list rows (`items_for_result`): a table has as many rows as there are figures,
@@ -85,11 +85,7 @@ class FigureListView(PublishedMixin, ListView):
 
     def get_queryset(self):
         return (
-            super()
-            .get_queryset()
-            .select_related("source")
-            .only(*SHOWN_FIELDS)
-            .order_by("quantity", "as_of_date", "sort_order", "pk")
+            super().get_queryset().listed().order_by("quantity", "as_of_date", "sort_order", "pk")
         )
 
     def get_context_data(self, **kwargs):

@@ -11,7 +11,13 @@ from django.utils.translation import gettext_lazy as _
 from memorial.core.dates import DatePrecision, format_partial_date, precision_constraints
 from memorial.core.links import reverse
 from memorial.core.managers import SlugManager
-from memorial.core.models import PublishableModel, SearchableModel, text_field, title_field
+from memorial.core.models import (
+    PublishableModel,
+    PublishableQuerySet,
+    SearchableModel,
+    text_field,
+    title_field,
+)
 from memorial.core.validators import TEXT_VALIDATORS, http_url
 
 from . import images
@@ -38,6 +44,34 @@ def photo_upload_to(instance, filename):
     """
     extension = filename.rsplit(".", 1)[-1].lower() if "." in filename else "bin"
     return f"photos/{uuid.uuid4().hex}.{extension}"
+
+
+#: What a list of photographs shows of each: a card (photos/_card.html) with its
+#: caption, credit, source and rights, or a link.
+LISTED_FIELDS = (
+    "title",
+    "slug",
+    "image",
+    "renditions",
+    "width",
+    "height",
+    "alt_text",
+    "is_decorative",
+    "is_graphic",
+    "caption",
+    "credit",
+    "rights",
+    "license_url",
+    "taken_date",
+    "taken_precision",
+    "source__key",
+    "source__title",
+)
+
+
+class PhotoQuerySet(PublishableQuerySet):
+    def listed(self):
+        return self.select_related("source").only(*LISTED_FIELDS)
 
 
 class Photo(SearchableModel, PublishableModel):
@@ -106,7 +140,7 @@ class Photo(SearchableModel, PublishableModel):
     )
     sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
 
-    objects = SlugManager()
+    objects = SlugManager.from_queryset(PhotoQuerySet)()
     search_fields = ("title", "caption", "alt_text", "place", "credit")
 
     class Meta:

@@ -6,7 +6,6 @@ from .models import Source
 
 # The published content that cites a source, listed with it.
 CITED_BY = ("events", "figures", "photos", "articles", "commemorations")
-CITED_BY_SELECT = {"photos": ["source"]}
 
 
 class SourceListView(PublishedMixin, ListView):
@@ -19,7 +18,7 @@ class SourceListView(PublishedMixin, ListView):
         return (
             super()
             .get_queryset()
-            .prefetch_related(*self.published_related(*CITED_BY, select=CITED_BY_SELECT))
+            .prefetch_related(*self.published_related(*CITED_BY))
             .order_by("kind", "title", "pk")
         )
 
@@ -29,4 +28,3 @@ class SourceDetailView(PublishedMixin, DetailView):
     slug_field = "key"
     slug_url_kwarg = "key"
     related = CITED_BY
-    related_select = CITED_BY_SELECT
