@@ -97,7 +97,7 @@ class FigureListView(PublishedMixin, ListView):
         context["quantities"] = [
             {
                 "key": quantity,
-                "label": Quantity(quantity).label,
+                "label": str(Quantity(quantity).label),
                 "rows": items,
                 "chart": toll_chart(items),
             }
