@@ -120,7 +120,11 @@ def dataset(request, name, description, url, figures):
         "url": _absolute(request, url),
         "creator": _publisher(request),
         "isAccessibleForFree": True,
-        "variableMeasured": sorted({str(figure.get_quantity_display()) for figure in figures}),
+        # One figure of each quantity names it: the label is translated once, not per figure.
+        "variableMeasured": sorted(
+            str(figure.get_quantity_display())
+            for figure in {figure.quantity: figure for figure in figures}.values()
+        ),
         "citation": _citations({figure.source.pk: figure.source for figure in figures}.values()),
     }
 
