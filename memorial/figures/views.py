@@ -88,12 +88,16 @@ class FigureListView(PublishedMixin, ListView):
             super().get_queryset().listed().order_by("quantity", "as_of_date", "sort_order", "pk")
         )
 
+    def paginate_queryset(self, queryset, page_size):
+        # The page's figures are read once, for the tables, the charts and the JSON-LD alike.
+        paginator, page, figures, is_paginated = super().paginate_queryset(queryset, page_size)
+        page.object_list = self.figures = list(figures)
+        return paginator, page, self.figures, is_paginated
+
     def get_context_data(self, **kwargs):
-        # Evaluated once for the tables, the charts and the JSON-LD alike.
-        self.object_list = list(self.object_list)
         context = super().get_context_data(**kwargs)
         toll = TollRows()
-        rows = [toll.row(figure) for figure in in_toll_order(context["object_list"])]
+        rows = [toll.row(figure) for figure in in_toll_order(self.figures)]
         context["quantities"] = [
             {
                 "key": quantity,
@@ -116,7 +120,7 @@ class FigureListView(PublishedMixin, ListView):
                 "Every figure given for the dead, wounded, detained and missing, by source and date."
             ),
             reverse("figures:list"),
-            self.object_list,
+            self.figures,
         )
 
 
