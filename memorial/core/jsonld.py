@@ -4,10 +4,10 @@ Templates print them with the `jsonld` tag, which does the escaping.
 """
 
 from django.conf import settings
-from django.urls import reverse
 from django.utils.translation import get_language
 
 from .dates import partial_date_iso
+from .links import reverse
 
 CONTEXT = "https://schema.org"
 

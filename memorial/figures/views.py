@@ -1,6 +1,5 @@
 from itertools import groupby
 
-from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, ListView
@@ -12,7 +11,7 @@ from memorial.core.languages import (
     text_in,
     written_lang_attribute,
 )
-from memorial.core.links import slug_addresses
+from memorial.core.links import reverse, slug_addresses
 from memorial.core.views import PublishedMixin
 
 from .charts import toll_chart
