@@ -76,7 +76,7 @@ def _bar_svg(bar):
 def toll_chart(rows):
     """Bars in order of the as-of date; a range shows its lower end solid, the rest hatched.
 
-    `rows` are the toll's rows (`TollRows.row`): each has its `figure` and the
+    `rows` are the toll's rows (`FigureRows.row`): each has its `figure` and the
     texts the table shows, which the bars' labels reuse.
     """
     rows = sorted(

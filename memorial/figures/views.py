@@ -32,13 +32,14 @@ ROW_HTML = (
 )
 
 
-class TollRows:
-    """The toll's rows, each figure worked out once for its table row and its chart bar.
+class FigureRows:
+    """Figures as the toll's rows and the figure cards show them, each worked out once.
 
     The page's language and the two addresses' patterns are found once for
-    all the rows, not once a cell. A row's keys: `figure`; `value`, `as_of`
-    and `source_title`, the texts the row and the bar's label share; `html`,
-    the table row.
+    all the figures, not once a cell. A row's keys: `figure`, `key`, `url`,
+    `value`, `as_of`, `scope`, `note`, `locator`, `source_title`,
+    `source_url`, and `source_lang`, `scope_lang` and `note_lang` (` lang="…"`
+    when the text is in another language than the page's, else "").
     """
 
     def __init__(self):
@@ -48,31 +49,45 @@ class TollRows:
 
     def row(self, figure):
         source = figure.source
-        value, as_of, source_title = figure.value_display, figure.as_of_display, source.title
         scope, scope_language = text_in(figure, "scope", self.language)
         note, note_language = text_in(figure, "note", self.language)
-        html = format_html(
-            ROW_HTML,
-            figure.key,
-            self.figure_address(figure.key),
-            value,
-            self.source_address(source.key),
-            written_lang_attribute(source.language, self.language),
-            source_title,
-            format_html(", {}", figure.locator) if figure.locator else "",
-            as_of,
-            lang_attribute_of(scope_language),
-            scope,
-            lang_attribute_of(note_language),
-            note or "—",
-        )
         return {
             "figure": figure,
-            "value": value,
-            "as_of": as_of,
-            "source_title": source_title,
-            "html": html,
+            "key": figure.key,
+            "url": self.figure_address(figure.key),
+            "value": figure.value_display,
+            "as_of": figure.as_of_display,
+            "scope": scope,
+            "scope_lang": lang_attribute_of(scope_language),
+            "note": note,
+            "note_lang": lang_attribute_of(note_language),
+            "locator": figure.locator,
+            "source_title": source.title,
+            "source_url": self.source_address(source.key),
+            "source_lang": written_lang_attribute(source.language, self.language),
         }
+
+    def rows(self, figures):
+        return [self.row(figure) for figure in figures]
+
+
+def toll_row_html(row):
+    """The toll's table row of a figure (`FigureRows.row`)."""
+    return format_html(
+        ROW_HTML,
+        row["key"],
+        row["url"],
+        row["value"],
+        row["source_url"],
+        row["source_lang"],
+        row["source_title"],
+        format_html(", {}", row["locator"]) if row["locator"] else "",
+        row["as_of"],
+        row["scope_lang"],
+        row["scope"],
+        row["note_lang"],
+        row["note"] or "—",
+    )
 
 
 class FigureListView(PublishedMixin, ListView):
@@ -95,8 +110,9 @@ class FigureListView(PublishedMixin, ListView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        toll = TollRows()
-        rows = [toll.row(figure) for figure in in_toll_order(self.figures)]
+        rows = FigureRows().rows(in_toll_order(self.figures))
+        for row in rows:
+            row["html"] = toll_row_html(row)
         context["quantities"] = [
             {
                 "key": quantity,
@@ -133,10 +149,10 @@ class FigureDetailView(PublishedMixin, DetailView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["others"] = list(
+        context["others"] = FigureRows().rows(
             self.published(Figure.objects.filter(quantity=self.object.quantity))
             .exclude(pk=self.object.pk)
-            .select_related("source")
+            .listed()
             .order_by("as_of_date", "sort_order", "pk")
         )
         return context

@@ -15,6 +15,7 @@ from memorial.commemorations.models import Commemoration
 from memorial.events.models import Event
 from memorial.events.views import timeline_entries
 from memorial.figures.models import Figure
+from memorial.figures.views import FigureRows
 from memorial.photos.models import Photo
 from tests import factories
 
@@ -50,7 +51,10 @@ def test_list_items_show_nothing_that_listed_objects_lack(
                         render_to_string("events/_item.html", {"entry": e})
                         for e in timeline_entries(events)
                     ),
-                    *(render_to_string("figures/_figure.html", {"figure": f}) for f in figures),
+                    *(
+                        render_to_string("figures/_figure.html", {"row": row})
+                        for row in FigureRows().rows(figures)
+                    ),
                     *(render_to_string("photos/_card.html", {"photo": p}, request) for p in photos),
                     *(render_to_string("articles/_item.html", {"article": a}) for a in articles),
                     render_to_string(
@@ -65,4 +69,5 @@ def test_list_items_show_nothing_that_listed_objects_lack(
                     ),
                 ]
             )
+        assert figures[0].get_absolute_url() in html
     assert "Carnations" in html and "What was reported." in html and "2026" in html
