@@ -11,6 +11,9 @@ class ArticleListView(KindFilterMixin, PublishedMixin, ListView):
     paginate_by = 20
     kind_choices = ArticleKind.choices
 
+    def get_queryset(self):
+        return super().get_queryset().listed()
+
 
 class ArticleDetailView(PublishedMixin, DetailView):
     model = Article

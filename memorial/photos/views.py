@@ -11,7 +11,7 @@ class PhotoListView(PublishedMixin, ListView):
     paginate_by = 24
 
     def get_queryset(self):
-        return super().get_queryset().select_related("source")
+        return super().get_queryset().listed()
 
 
 class PhotoDetailView(PublishedMixin, DetailView):
