@@ -24,7 +24,7 @@ register = template.Library()
 
 # The same escapes as Django's json_script: nothing in the data can close the
 # script element or open a comment. Replaced one by one: str.translate walks a
-# text of any script character by character, ten times slower on a toll's data.
+# text of any script character by character, several times slower.
 _JSON_ESCAPES = ((">", "\\u003E"), ("<", "\\u003C"), ("&", "\\u0026"))
 
 #: Query parameters that make a different page; everything else is noise for
