@@ -27,11 +27,7 @@ def shown_language(obj, field):
 
     Also "" when no language has any text (the template then shows nothing).
     """
-    active = active_language()
-    for code, attname in _lookup_order(type(obj), field, active):
-        if getattr(obj, attname, None) not in (None, ""):
-            return "" if code == active else code
-    return ""
+    return text_in(obj, field, active_language())[1]
 
 
 @cache
@@ -76,7 +72,7 @@ def written_lang_attribute(code, active=None):
     code = (code or "").strip().lower()
     if not re.fullmatch(r"[a-z]{2,3}", code) or code == (active or active_language()):
         return ""
-    return format_html(' lang="{}"', code)
+    return lang_attribute_of(code)
 
 
 # Azerbaijani suffixes follow the vowels of the number's last spoken word:

@@ -3,7 +3,7 @@ from django.core.files.storage import default_storage
 from django.utils.encoding import filepath_to_uri
 from django.utils.html import format_html, format_html_join
 
-from memorial.core.languages import shown_language
+from memorial.core.languages import lang_attribute_of, shown_language
 from memorial.photos.images import MEDIA_TYPES, rendition_formats
 
 register = template.Library()
@@ -51,7 +51,7 @@ def picture(photo, sizes="100vw", loading="lazy", css_class=""):
     alt = "" if photo.is_decorative else (photo.alt_text or "")
     # Alternative text in another language than the page's says which one.
     alt_language = "" if photo.is_decorative else shown_language(photo, "alt_text")
-    extra = format_html(' lang="{}"', alt_language) if alt_language else ""
+    extra = lang_attribute_of(alt_language)
     if css_class:
         extra = format_html('{} class="{}"', extra, css_class)
     address = RenditionAddresses(photo.image.storage if photo.image else default_storage)
