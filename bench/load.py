@@ -321,7 +321,7 @@ def run_publishing(workdir, urls, seconds, wait):
     env["MEMORIAL_PAGE_CACHE_WAIT_SECONDS"] = str(wait)
     # Forty request threads stand in for several app servers sharing one Redis:
     # that many renderings of one page can start at once after a change.
-    env["GUNICORN_THREADS"] = "8"
+    env.update(GUNICORN_WORKERS="5", GUNICORN_THREADS="8")
     server = Gunicorn(env)
     client = redis_client.Redis(host="127.0.0.1", port=6379, db=0)
     stop = threading.Event()
