@@ -33,14 +33,15 @@ def _publisher(request):
 
 
 def _citations(sources):
+    """schema.org works for (title, address) pairs; the address may be empty."""
     return [
-        {
-            "@type": "CreativeWork",
-            "name": source.title,
-            **({"url": source.url} if source.url else {}),
-        }
-        for source in sources
+        {"@type": "CreativeWork", "name": title, **({"url": url} if url else {})}
+        for title, url in sources
     ]
+
+
+def _titles_and_addresses(sources):
+    return [(source.title, source.url) for source in sources]
 
 
 def event(request, obj, sources=()):
@@ -61,7 +62,7 @@ def event(request, obj, sources=()):
     if obj.place:
         data["location"] = {"@type": "Place", "name": obj.place}
     if sources:
-        data["citation"] = _citations(sources)
+        data["citation"] = _citations(_titles_and_addresses(sources))
     return data
 
 
@@ -82,7 +83,7 @@ def article(request, obj, sources=()):
     if obj.external_url:
         data["sameAs"] = obj.external_url
     if sources:
-        data["citation"] = _citations(sources)
+        data["citation"] = _citations(_titles_and_addresses(sources))
     return data
 
 
@@ -110,8 +111,12 @@ def image_object(request, photo):
     return data
 
 
-def dataset(request, name, description, url, figures):
-    """The toll as a dataset: every figure is a cited measurement, none the truth."""
+def dataset(request, name, description, url, measured, sources):
+    """Figures as a dataset: every figure is a cited measurement, none the truth.
+
+    `measured` names what the figures count; `sources` are the (title,
+    address) of the sources they cite.
+    """
     return {
         "@context": CONTEXT,
         "@type": "Dataset",
@@ -120,12 +125,8 @@ def dataset(request, name, description, url, figures):
         "url": _absolute(request, url),
         "creator": _publisher(request),
         "isAccessibleForFree": True,
-        # One figure of each quantity names it: the label is translated once, not per figure.
-        "variableMeasured": sorted(
-            str(figure.get_quantity_display())
-            for figure in {figure.quantity: figure for figure in figures}.values()
-        ),
-        "citation": _citations({figure.source.pk: figure.source for figure in figures}.values()),
+        "variableMeasured": list(measured),
+        "citation": _citations(sources),
     }
 
 

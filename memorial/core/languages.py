@@ -49,8 +49,19 @@ def text_in(obj, field, active):
     language columns directly: for the rows of a long list, which would
     otherwise ask for the active language once for every cell.
     """
-    for code, attname in _lookup_order(type(obj), field, active):
-        value = getattr(obj, attname, None)
+    return _first_text(
+        _lookup_order(type(obj), field, active), lambda name: getattr(obj, name, None), active
+    )
+
+
+def row_text_in(row, model, field, active):
+    """`text_in` for a row of `model`'s `values()` that names each language column of `field`."""
+    return _first_text(_lookup_order(model, field, active), row.get, active)
+
+
+def _first_text(order, read, active):
+    for code, name in order:
+        value = read(name)
         if value not in (None, ""):
             return value, ("" if code == active else code)
     return "", ""

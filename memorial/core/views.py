@@ -118,14 +118,14 @@ class HomeView(PublishedMixin, TemplateView):
         from memorial.articles.models import Article
         from memorial.events.models import Event
         from memorial.events.views import timeline_entries
-        from memorial.figures.models import Figure, in_toll_order
+        from memorial.figures.models import Figure
         from memorial.figures.views import FigureRows
         from memorial.photos.models import Photo
 
         context = super().get_context_data(**kwargs)
         context["panel"] = anniversary_panel(timezone.now())
         context["key_figures"] = FigureRows().rows(
-            in_toll_order(self.published(Figure.objects.key_figures()))[:8]
+            self.published(Figure.objects.key_figures()).rows()[:8]
         )
         context["events"] = timeline_entries(
             self.published(Event.objects.filter(kind="main").listed())[:5]

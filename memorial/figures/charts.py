@@ -76,31 +76,25 @@ def _bar_svg(bar):
 def toll_chart(rows):
     """Bars in order of the as-of date; a range shows its lower end solid, the rest hatched.
 
-    `rows` are the toll's rows (`FigureRows.row`): each has its `figure` and the
-    texts the table shows, which the bars' labels reuse.
+    `rows` are the toll's rows (`FigureRows.row`): the texts the table shows,
+    which the bars' labels reuse, and the values they are drawn from.
     """
-    rows = sorted(
-        rows, key=lambda row: (sort_key(row["figure"].as_of_date), row["figure"].sort_order)
-    )
-    maximum = (
-        max((row["figure"].value_high or row["figure"].value_low for row in rows), default=0) or 1
-    )
+    rows = sorted(rows, key=lambda row: (sort_key(row["as_of_date"]), row["sort_order"]))
+    maximum = max((row["value_high"] or row["value_low"] for row in rows), default=0) or 1
     scale = (WIDTH - VALUE_SPACE) / maximum
     bars = []
     for index, row in enumerate(rows):
-        figure = row["figure"]
         top = index * ROW_HEIGHT
-        high = figure.value_high or figure.value_low
-        width = max(round(high * scale), 2)
+        width = max(round((row["value_high"] or row["value_low"]) * scale), 2)
         bars.append(
             Bar(
                 row=row,
                 label_y=top + LABEL_HEIGHT - 4,
                 bar_y=top + LABEL_HEIGHT,
                 width=width,
-                low_width=max(round(figure.value_low * scale), 2),
+                low_width=max(round(row["value_low"] * scale), 2),
                 value_x=width + 8,
-                is_range=figure.value_high is not None,
+                is_range=row["value_high"] is not None,
             )
         )
     return Chart(bars=bars, width=WIDTH, height=len(bars) * ROW_HEIGHT, maximum=maximum)

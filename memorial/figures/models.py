@@ -11,12 +11,12 @@ from django.utils import translation
 from django.utils.formats import number_format
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.utils import build_localized_fieldname
 
 from memorial.core.dates import (
     DatePrecision,
     format_partial_date,
     precision_constraints,
-    sort_key,
 )
 from memorial.core.languages import az_ablative_suffix
 from memorial.core.links import reverse
@@ -56,43 +56,69 @@ class Qualifier(models.TextChoices):
     RANGE = "range", _("between")
 
 
-#: The order quantities are listed in: killed first.
-QUANTITY_ORDER = {value: index for index, value in enumerate(Quantity.values)}
+QUANTITY_LABELS = dict(Quantity.choices)
+QUALIFIER_LABELS = dict(Qualifier.choices)
+
+#: Where a quantity comes in the toll: in the order of `Quantity`, killed first.
+#: Worked out by the database from the quantity itself (`Figure.quantity_rank`),
+#: so that every page of the toll and the home page's key figures come out of
+#: the database in the toll's order.
+QUANTITY_RANK = models.Case(
+    *(
+        models.When(quantity=value, then=models.Value(rank))
+        for rank, value in enumerate(Quantity.values)
+    ),
+    default=models.Value(len(Quantity.values)),
+    output_field=models.PositiveSmallIntegerField(),
+)
+
+#: The toll's order: by quantity, then by date (undated last), then as the curator set it.
+TOLL_ORDER = ("quantity_rank", models.F("as_of_date").asc(nulls_last=True), "sort_order", "pk")
 
 
-def in_toll_order(figures):
-    """`figures` sorted as the toll lists them: by quantity, then date (undated last).
-
-    Done in Python: the figures a page shows are few, and the order of the
-    quantities would otherwise be a fifteen-branch CASE in every query.
-    """
-    return sorted(
-        figures,
-        key=lambda figure: (
-            QUANTITY_ORDER.get(figure.quantity, len(QUANTITY_ORDER)),
-            sort_key(figure.as_of_date),
-            figure.sort_order,
-            figure.pk,
-        ),
-    )
+def value_text(qualifier, low, high):
+    """A figure's value in words: "131", "at least 300", "130-dan çox", "744–800"."""
+    text = number_format(low, force_grouping=True)
+    if qualifier == Qualifier.RANGE:
+        return f"{text}–{number_format(high, force_grouping=True)}"
+    if qualifier == Qualifier.EXACT:
+        return text
+    if qualifier == Qualifier.MORE_THAN and get_language() == "az":
+        # "130-dan çox": Azerbaijani puts "more than" after the number.
+        return f"{text}-{az_ablative_suffix(low)} çox"
+    return f"{QUALIFIER_LABELS.get(qualifier, qualifier)} {text}"
 
 
-#: What the toll, the home page's cards and links to figures show of a figure and
-#: its source; the rest (search keys, history, quotations) would be read only to be
-#: thrown away.
-LISTED_FIELDS = (
+def as_of_text(date, precision, note):
+    """When a figure was given: its date at its precision, or the note on the date."""
+    if date is None:
+        return note or format_partial_date(None, DatePrecision.UNKNOWN)
+    return format_partial_date(date, precision)
+
+
+#: What a link to a figure shows (the source page's "cited by": its value and
+#: what it counts), and the source it belongs to; the rest would be read only
+#: to be thrown away.
+LISTED_FIELDS = ("key", "quantity", "qualifier", "value_low", "value_high", "source")
+
+#: What the toll's rows, the home page's cards and a figure's other sources show,
+#: as plain values: a translated text in each of its language columns.
+ROW_FIELDS = (
+    "pk",
     "key",
     "quantity",
     "qualifier",
     "value_low",
     "value_high",
-    "scope",
     "as_of_date",
     "as_of_precision",
-    "as_of_note",
     "locator",
-    "note",
     "sort_order",
+    *(
+        build_localized_fieldname(field, code)
+        for field in ("scope", "as_of_note", "note")
+        for code in settings.MODELTRANSLATION_LANGUAGES
+    ),
     "source__key",
     "source__title",
     "source__url",
@@ -102,23 +128,24 @@ LISTED_FIELDS = (
 
 class FigureQuerySet(PublishableQuerySet):
     def listed(self):
-        return self.select_related("source").only(*LISTED_FIELDS)
+        return self.only(*LISTED_FIELDS)
+
+    def rows(self):
+        """These figures as plain values (`ROW_FIELDS`), for `figures.views.FigureRows`.
+
+        A toll page shows a hundred figures with their sources, and making a
+        hundred of each model instance cost as much again as the page's other
+        work. The language columns are named, so nothing needs rewriting.
+        """
+        return self.rewrite(False).values(*ROW_FIELDS)
 
     def key_figures(self):
-        """The figures a curator chose for the home page, with their sources.
-
-        Few by design; `in_toll_order` puts them in the toll's order, so the
-        database is not asked to sort them.
-        """
-        return self.filter(is_key=True).listed().order_by()
+        """The figures a curator chose for the home page, in the toll's order."""
+        return self.filter(is_key=True)
 
     def for_toll(self):
-        """Published figures with their sources, ready for the toll page."""
-        return (
-            self.published()
-            .select_related("source")
-            .order_by("quantity", "as_of_date", "sort_order", "pk")
-        )
+        """Published figures with their sources, in the toll's order (open data)."""
+        return self.published().select_related("source")
 
 
 class FigureManager(ContentManager.from_queryset(FigureQuerySet)):
@@ -194,6 +221,12 @@ class Figure(SearchableModel, PublishableModel):
         help_text=_("The total this figure is a part of, in the same source."),
     )
     sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
+    quantity_rank = models.GeneratedField(
+        expression=QUANTITY_RANK,
+        output_field=models.PositiveSmallIntegerField(),
+        db_persist=True,
+        verbose_name=_("place in the toll"),
+    )
     is_key = models.BooleanField(
         _("key figure"),
         default=False,
@@ -215,7 +248,7 @@ class Figure(SearchableModel, PublishableModel):
     class Meta:
         verbose_name = _("figure")
         verbose_name_plural = _("figures")
-        ordering = ["quantity", "as_of_date", "sort_order", "pk"]
+        ordering = TOLL_ORDER
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(quantity__in=Quantity.values),
@@ -279,19 +312,8 @@ class Figure(SearchableModel, PublishableModel):
 
     @property
     def value_display(self):
-        low = number_format(self.value_low, force_grouping=True)
-        if self.qualifier == Qualifier.RANGE:
-            high = number_format(self.value_high, force_grouping=True)
-            return f"{low}–{high}"
-        if self.qualifier == Qualifier.EXACT:
-            return low
-        if self.qualifier == Qualifier.MORE_THAN and get_language() == "az":
-            # "130-dan çox": Azerbaijani puts "more than" after the number.
-            return f"{low}-{az_ablative_suffix(self.value_low)} çox"
-        return f"{self.get_qualifier_display()} {low}"
+        return value_text(self.qualifier, self.value_low, self.value_high)
 
     @property
     def as_of_display(self):
-        if self.as_of_date is None:
-            return self.as_of_note or format_partial_date(None, DatePrecision.UNKNOWN)
-        return format_partial_date(self.as_of_date, self.as_of_precision)
+        return as_of_text(self.as_of_date, self.as_of_precision, self.as_of_note)

@@ -1,4 +1,5 @@
 from itertools import groupby
+from operator import itemgetter
 
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
@@ -8,14 +9,14 @@ from memorial.core import jsonld
 from memorial.core.languages import (
     active_language,
     lang_attribute_of,
-    text_in,
+    row_text_in,
     written_lang_attribute,
 )
 from memorial.core.links import reverse, slug_addresses
 from memorial.core.views import PublishedMixin
 
 from .charts import toll_chart
-from .models import Figure, Quantity, in_toll_order
+from .models import QUANTITY_LABELS, Figure, as_of_text, value_text
 
 # A toll row's cells. Rows are written here, as Django's admin writes its change
 # list rows (`items_for_result`): a table has as many rows as there are figures,
@@ -35,40 +36,57 @@ ROW_HTML = (
 class FigureRows:
     """Figures as the toll's rows and the figure cards show them, each worked out once.
 
-    The page's language and the two addresses' patterns are found once for
-    all the figures, not once a cell. A row's keys: `figure`, `key`, `url`,
-    `value`, `as_of`, `scope`, `note`, `locator`, `source_title`,
-    `source_url`, and `source_lang`, `scope_lang` and `note_lang` (` lang="…"`
-    when the text is in another language than the page's, else "").
+    Takes the rows of `FigureQuerySet.rows()` (plain values). The page's
+    language, the two addresses' patterns and each quantity's label are found
+    once for all the figures, not once a cell. A row's keys: `key`, `url`,
+    `quantity`, `quantity_label`, `value`, `value_low`, `value_high`,
+    `as_of`, `as_of_date`, `sort_order`, `scope`, `note`, `locator`,
+    `source_key`, `source_title`, `source_url`, `source_address`, and
+    `source_lang`, `scope_lang` and `note_lang` (` lang="…"` when the text
+    is in another language than the page's, else "").
     """
 
     def __init__(self):
         self.language = active_language()
         self.figure_address = slug_addresses("figures:detail", "key")
         self.source_address = slug_addresses("sources:detail", "key")
+        self.labels = {}
 
-    def row(self, figure):
-        source = figure.source
-        scope, scope_language = text_in(figure, "scope", self.language)
-        note, note_language = text_in(figure, "note", self.language)
+    def quantity_label(self, quantity):
+        label = self.labels.get(quantity)
+        if label is None:
+            label = self.labels[quantity] = str(QUANTITY_LABELS.get(quantity, quantity))
+        return label
+
+    def row(self, values):
+        scope, scope_language = row_text_in(values, Figure, "scope", self.language)
+        note, note_language = row_text_in(values, Figure, "note", self.language)
+        as_of_note = row_text_in(values, Figure, "as_of_note", self.language)[0]
         return {
-            "figure": figure,
-            "key": figure.key,
-            "url": self.figure_address(figure.key),
-            "value": figure.value_display,
-            "as_of": figure.as_of_display,
+            "key": values["key"],
+            "url": self.figure_address(values["key"]),
+            "quantity": values["quantity"],
+            "quantity_label": self.quantity_label(values["quantity"]),
+            "value": value_text(values["qualifier"], values["value_low"], values["value_high"]),
+            "value_low": values["value_low"],
+            "value_high": values["value_high"],
+            "as_of": as_of_text(values["as_of_date"], values["as_of_precision"], as_of_note),
+            "as_of_date": values["as_of_date"],
+            "sort_order": values["sort_order"],
             "scope": scope,
             "scope_lang": lang_attribute_of(scope_language),
             "note": note,
             "note_lang": lang_attribute_of(note_language),
-            "locator": figure.locator,
-            "source_title": source.title,
-            "source_url": self.source_address(source.key),
-            "source_lang": written_lang_attribute(source.language, self.language),
+            "locator": values["locator"],
+            "source_key": values["source__key"],
+            "source_title": values["source__title"],
+            "source_url": self.source_address(values["source__key"]),
+            "source_address": values["source__url"],
+            "source_lang": written_lang_attribute(values["source__language"], self.language),
         }
 
     def rows(self, figures):
-        return [self.row(figure) for figure in figures]
+        return [self.row(values) for values in figures]
 
 
 def toll_row_html(row):
@@ -91,40 +109,41 @@ def toll_row_html(row):
 
 
 class FigureListView(PublishedMixin, ListView):
-    """The toll: for each quantity, every source's figure side by side."""
+    """The toll: for each quantity, every source's figure side by side.
+
+    A hundred figures a page, in the toll's order (`Figure.Meta.ordering`),
+    so a long record is split into pages a phone can load.
+    """
 
     model = Figure
-    paginate_by = 200
+    paginate_by = 100
     template_name = "figures/figure_list.html"
 
     def get_queryset(self):
-        return (
-            super().get_queryset().listed().order_by("quantity", "as_of_date", "sort_order", "pk")
-        )
+        return super().get_queryset().rows()
 
     def paginate_queryset(self, queryset, page_size):
-        # The page's figures are read once, for the tables, the charts and the JSON-LD alike.
+        # The page's figures, read once for the tables, the charts and the JSON-LD alike.
         paginator, page, figures, is_paginated = super().paginate_queryset(queryset, page_size)
-        page.object_list = self.figures = list(figures)
-        return paginator, page, self.figures, is_paginated
+        page.object_list = self.rows = FigureRows().rows(figures)
+        return paginator, page, self.rows, is_paginated
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        rows = FigureRows().rows(in_toll_order(self.figures))
-        for row in rows:
-            row["html"] = toll_row_html(row)
-        context["quantities"] = [
-            {
-                "key": quantity,
-                "label": str(Quantity(quantity).label),
-                "rows": items,
-                "chart": toll_chart(items),
-            }
-            for quantity, items in (
-                (key, list(group))
-                for key, group in groupby(rows, key=lambda row: row["figure"].quantity)
+        quantities = []
+        for quantity, group in groupby(self.rows, key=itemgetter("quantity")):
+            items = list(group)
+            for row in items:
+                row["html"] = toll_row_html(row)
+            quantities.append(
+                {
+                    "key": quantity,
+                    "label": items[0]["quantity_label"],
+                    "rows": items,
+                    "chart": toll_chart(items),
+                }
             )
-        ]
+        context["quantities"] = quantities
         return context
 
     def get_structured_data(self):
@@ -135,7 +154,10 @@ class FigureListView(PublishedMixin, ListView):
                 "Every figure given for the dead, wounded, detained and missing, by source and date."
             ),
             reverse("figures:list"),
-            self.figures,
+            sorted({row["quantity_label"] for row in self.rows}),
+            {
+                row["source_key"]: (row["source_title"], row["source_address"]) for row in self.rows
+            }.values(),
         )
 
 
@@ -152,16 +174,17 @@ class FigureDetailView(PublishedMixin, DetailView):
         context["others"] = FigureRows().rows(
             self.published(Figure.objects.filter(quantity=self.object.quantity))
             .exclude(pk=self.object.pk)
-            .listed()
-            .order_by("as_of_date", "sort_order", "pk")
+            .rows()
         )
         return context
 
     def get_structured_data(self):
+        source = self.object.source
         return jsonld.dataset(
             self.request,
             str(self.object),
             self.object.note or self.object.scope,
             self.object.get_absolute_url(),
-            [self.object],
+            [str(self.object.get_quantity_display())],
+            [(source.title, source.url)],
         )

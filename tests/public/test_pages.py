@@ -1,3 +1,4 @@
+import datetime
 import re
 
 import pytest
@@ -300,3 +301,35 @@ def test_key_figures_follow_the_order_of_the_toll(client):
     factories.make_figure(quantity="killed", value_low=131, is_key=True)
     html = client.get(reverse("core:home")).content.decode()
     assert html.index(">131<") < html.index(">744<") < html.index(">841<")
+
+
+def test_toll_pages_follow_the_order_of_the_toll(client):
+    """With more figures than a page holds, the pages together run in the toll's order.
+
+    The first page begins with the deaths (whatever the alphabet says of
+    "detained"), undated figures come last within their quantity, and the
+    second page goes on where the first stopped.
+    """
+    from memorial.figures.views import FigureListView
+    from tests import factories
+
+    source = factories.make_source()
+    per_page = FigureListView.paginate_by
+    for n in range(per_page):
+        factories.make_figure(source=source, quantity="detained", value_low=10_000 + n)
+    factories.make_figure(source=source, quantity="killed", value_low=131)
+    factories.make_figure(
+        source=source, quantity="killed", value_low=147, as_of_date=None, as_of_precision="unknown"
+    )
+    factories.make_figure(
+        source=source, quantity="killed", value_low=133, as_of_date=datetime.date(1990, 1, 25)
+    )
+
+    first = client.get(reverse("figures:list")).content.decode()
+    second = client.get(reverse("figures:list"), {"page": 2}).content.decode()
+
+    table = first[first.index('<table class="figures">') :]
+    assert table.index(">133<") < table.index(">131<") < table.index(">147<")
+    assert first.index('id="killed"') < first.index('id="detained"')
+    assert "10,000" in first and "10,096" in first and "10,097" not in first
+    assert "10,097" in second and "10,099" in second and ">131<" not in second
