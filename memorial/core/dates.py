@@ -9,8 +9,11 @@ uses, in every language.
 import datetime
 from functools import lru_cache
 
+from django.core.signals import setting_changed
 from django.db import models
+from django.dispatch import receiver
 from django.utils import formats
+from django.utils.formats import FORMAT_SETTINGS
 from django.utils.translation import get_language, gettext_noop, pgettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
@@ -92,6 +95,12 @@ def _format_partial_date(value, precision, time, language):
     if time is not None:
         text = f"{text}, {formats.time_format(time, 'H:i')}"
     return text
+
+
+@receiver(setting_changed)
+def _forget_dates(setting, **kwargs):
+    if setting in FORMAT_SETTINGS or setting in {"FORMAT_MODULE_PATH", "LANGUAGES"}:
+        _format_partial_date.cache_clear()
 
 
 def partial_date_iso(value, precision=DatePrecision.DAY):

@@ -1,6 +1,12 @@
-"""Sanitising rich text: whatever a curator pastes, only safe formatting is stored."""
+"""HTML the memorial writes: rows of long lists, and rich text sanitised on the way in.
+
+Whatever a curator pastes, only safe formatting is stored.
+"""
+
+import html
 
 import nh3
+from django.utils.safestring import SafeData, mark_safe
 
 ALLOWED_TAGS = {
     "a",
@@ -72,3 +78,18 @@ def sanitize_rich_text(instance, *field_names):
                 value = getattr(instance, attname)
                 if value:
                     setattr(instance, attname, sanitize_html(value))
+
+
+def format_text_html(format_string, *args):
+    """`format_html` for arguments that are texts, numbers or safe strings, never lazy.
+
+    The same escaping as Django's (`html.escape`; safe strings are kept as
+    they are), without its check of every argument for a lazy translation: a
+    long list writes a dozen cells a row for a hundred rows, and that check
+    was two thirds of the cost of a row.
+    """
+    return mark_safe(
+        format_string.format(
+            *(arg if isinstance(arg, SafeData) else html.escape(str(arg)) for arg in args)
+        )
+    )

@@ -89,7 +89,11 @@ class Event(SearchableModel, PublishableModel):
         verbose_name = _("event")
         verbose_name_plural = _("events")
         ordering = ["start_date", "start_time", "title"]
-        indexes = [models.Index(fields=["start_date", "start_time"])]
+        indexes = [
+            models.Index(fields=["start_date", "start_time"]),
+            # The home page's main events and the timeline's kinds.
+            models.Index(fields=["kind", "start_date", "start_time"], name="events_kind_in_order"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(kind__in=EventKind.values), name="events_event_kind_valid"

@@ -7,10 +7,10 @@ The chart's title, caption and frame stay in `figures/_chart.html`.
 
 from dataclasses import dataclass
 
-from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
 from memorial.core.dates import sort_key
+from memorial.core.html import format_text_html
 
 LABEL_LENGTH = 48
 
@@ -53,23 +53,32 @@ class Chart:
         return mark_safe("".join(_bar_svg(bar) for bar in self.bars))
 
 
+BAR_SVG = (
+    '<g class="chart-row"><text class="chart-label" x="0" y="{}">{} · {}</text>{}'
+    '<rect class="chart-bar" x="0" y="{}" width="{}" height="{}"/>'
+    '<text class="chart-value" x="{}" y="{}">{}</text></g>\n'
+)
+RANGE_SVG = '<rect class="chart-bar chart-bar-range" x="0" y="{}" width="{}" height="{}"/>'
+
+
 def _bar_svg(bar):
     # Coordinates are integers computed above; only the two labels are text.
     title = bar.row["source_title"]
     if len(title) > LABEL_LENGTH:
         title = title[: LABEL_LENGTH - 1] + "…"
-    upper = (
-        f'<rect class="chart-bar chart-bar-range" x="0" y="{bar.bar_y}"'
-        f' width="{bar.width}" height="{BAR_HEIGHT}"/>'
-        if bar.is_range
-        else ""
-    )
-    return (
-        f'<g class="chart-row"><text class="chart-label" x="0" y="{bar.label_y}">'
-        f"{escape(bar.row['as_of'])} · {escape(title)}</text>{upper}"
-        f'<rect class="chart-bar" x="0" y="{bar.bar_y}" width="{bar.low_width}"'
-        f' height="{BAR_HEIGHT}"/><text class="chart-value" x="{bar.value_x}"'
-        f' y="{bar.bar_y + BAR_HEIGHT - 2}">{escape(bar.row["value"])}</text></g>\n'
+    upper = format_text_html(RANGE_SVG, bar.bar_y, bar.width, BAR_HEIGHT) if bar.is_range else ""
+    return format_text_html(
+        BAR_SVG,
+        bar.label_y,
+        bar.row["as_of"],
+        title,
+        upper,
+        bar.bar_y,
+        bar.low_width,
+        BAR_HEIGHT,
+        bar.value_x,
+        bar.bar_y + BAR_HEIGHT - 2,
+        bar.row["value"],
     )
 
 

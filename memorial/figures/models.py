@@ -4,11 +4,15 @@ Several figures for the same quantity from different sources coexist; that is
 the point. None of them is the single truth.
 """
 
+from functools import lru_cache
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.signals import setting_changed
 from django.db import models
+from django.dispatch import receiver
 from django.utils import translation
-from django.utils.formats import number_format
+from django.utils.formats import FORMAT_SETTINGS, number_format
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
@@ -78,15 +82,29 @@ TOLL_ORDER = ("quantity_rank", models.F("as_of_date").asc(nulls_last=True), "sor
 
 def value_text(qualifier, low, high):
     """A figure's value in words: "131", "at least 300", "130-dan çox", "744–800"."""
-    text = number_format(low, force_grouping=True)
+    language = get_language()
+    text = _grouped(low, language)
     if qualifier == Qualifier.RANGE:
-        return f"{text}–{number_format(high, force_grouping=True)}"
+        return f"{text}–{_grouped(high, language)}"
     if qualifier == Qualifier.EXACT:
         return text
-    if qualifier == Qualifier.MORE_THAN and get_language() == "az":
+    if qualifier == Qualifier.MORE_THAN and language == "az":
         # "130-dan çox": Azerbaijani puts "more than" after the number.
         return f"{text}-{az_ablative_suffix(low)} çox"
     return f"{QUALIFIER_LABELS.get(qualifier, qualifier)} {text}"
+
+
+@lru_cache(maxsize=10_000)
+def _grouped(number, language):
+    # Kept per language, as dates are: a toll page writes a hundred numbers,
+    # and Django looks up the language's separators for each.
+    return number_format(number, force_grouping=True)
+
+
+@receiver(setting_changed)
+def _forget_numbers(setting, **kwargs):
+    if setting in FORMAT_SETTINGS or setting in {"USE_THOUSAND_SEPARATOR", "FORMAT_MODULE_PATH"}:
+        _grouped.cache_clear()
 
 
 def as_of_text(date, precision, note):
@@ -249,6 +267,20 @@ class Figure(SearchableModel, PublishableModel):
         verbose_name = _("figure")
         verbose_name_plural = _("figures")
         ordering = TOLL_ORDER
+        # The toll's pages and the home page's key figures are read in the
+        # toll's order; these let the database find them without sorting
+        # every figure.
+        indexes = [
+            models.Index(
+                fields=["quantity_rank", "as_of_date", "sort_order"],
+                name="figures_toll_order",
+            ),
+            models.Index(
+                fields=["quantity_rank", "as_of_date", "sort_order"],
+                condition=models.Q(is_key=True),
+                name="figures_key_figures",
+            ),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(quantity__in=Quantity.values),

@@ -1,11 +1,11 @@
 from itertools import groupby
 from operator import itemgetter
 
-from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, ListView
 
 from memorial.core import jsonld
+from memorial.core.html import format_text_html
 from memorial.core.languages import (
     active_language,
     lang_attribute_of,
@@ -91,7 +91,7 @@ class FigureRows:
 
 def toll_row_html(row):
     """The toll's table row of a figure (`FigureRows.row`)."""
-    return format_html(
+    return format_text_html(
         ROW_HTML,
         row["key"],
         row["url"],
@@ -99,7 +99,7 @@ def toll_row_html(row):
         row["source_url"],
         row["source_lang"],
         row["source_title"],
-        format_html(", {}", row["locator"]) if row["locator"] else "",
+        format_text_html(", {}", row["locator"]) if row["locator"] else "",
         row["as_of"],
         row["scope_lang"],
         row["scope"],
