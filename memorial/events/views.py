@@ -1,5 +1,6 @@
 from django.db.models import F
 from django.views.generic import DetailView, ListView
+from modeltranslation.utils import build_localized_fieldname
 
 from memorial.core import jsonld
 from memorial.core.languages import active_language, lang_attribute_of, text_in
@@ -9,6 +10,15 @@ from memorial.core.views import KindFilterMixin, PublishedMixin
 from .models import Event, EventKind
 
 TIMELINE_ORDER = (F("start_date").asc(nulls_last=True), "start_time", "title", "pk")
+
+
+def timeline_order_in(language):
+    """`TIMELINE_ORDER` with the title column of `language` named, as
+    django-modeltranslation would rewrite it: for a query that rewrites nothing."""
+    return tuple(
+        build_localized_fieldname("title", language) if term == "title" else term
+        for term in TIMELINE_ORDER
+    )
 
 
 def timeline_entries(events):
@@ -60,9 +70,11 @@ class EventDetailView(PublishedMixin, DetailView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        # Every event's key in the timeline's order, read as plain values: with the
+        # title column named, no row goes through the translated fields.
         order = list(
-            self.published(Event.objects.all())
-            .order_by(*TIMELINE_ORDER)
+            self.published(Event.objects.rewrite(False))
+            .order_by(*timeline_order_in(active_language()))
             .values_list("pk", flat=True)
         )
         index = order.index(self.object.pk) if self.object.pk in order else -1

@@ -15,8 +15,25 @@ from memorial.core.models import (
 )
 from memorial.core.validators import http_url
 
+#: What a citation (sources/_citation.html) shows of a source; its search key,
+#: reliability and notes are read on its own page.
+LISTED_FIELDS = (
+    "key",
+    "title",
+    "language",
+    "author",
+    "publisher",
+    "date",
+    "date_precision",
+    "locator",
+    "url",
+)
+
 
 class SourceQuerySet(ContentQuerySet):
+    def listed(self):
+        return self.only(*LISTED_FIELDS)
+
     def published(self):
         # A source is public bibliography as soon as it exists; there are no
         # draft sources, but every reader still goes through this method.

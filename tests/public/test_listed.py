@@ -17,6 +17,7 @@ from memorial.events.views import timeline_entries
 from memorial.figures.models import Figure
 from memorial.figures.views import FigureRows
 from memorial.photos.models import Photo
+from memorial.sources.models import Source
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -24,7 +25,9 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def content():
-    source = factories.make_source()
+    source = factories.make_source(
+        author="A. Author", publisher="A publisher", locator="p. 12", url="https://example.org/a"
+    )
     factories.make_event(title_ru="", date_note_en="About midnight", end_date=None)
     factories.make_figure(source=source, note_ru="Только по-русски", as_of_note_en="Early")
     factories.make_photo(source=source, caption_en="Carnations", is_graphic=True)
@@ -44,7 +47,8 @@ def test_list_items_show_nothing_that_listed_objects_lack(
         photos = list(Photo.objects.listed())
         articles = list(Article.objects.listed())
         commemorations = list(Commemoration.objects.listed())
-        assert all((events, figures, figure_rows, photos, articles, commemorations))
+        sources = list(Source.objects.listed())
+        assert all((events, figures, figure_rows, photos, articles, commemorations, sources))
         with django_assert_num_queries(0):
             html = "".join(
                 [
@@ -58,6 +62,7 @@ def test_list_items_show_nothing_that_listed_objects_lack(
                     ),
                     *(render_to_string("photos/_card.html", {"photo": p}, request) for p in photos),
                     *(render_to_string("articles/_item.html", {"article": a}) for a in articles),
+                    render_to_string("includes/sources.html", {"sources": sources}),
                     render_to_string(
                         "sources/_cited_by.html",
                         {
@@ -72,3 +77,4 @@ def test_list_items_show_nothing_that_listed_objects_lack(
             )
         assert figures[0].get_absolute_url() in html
     assert "Carnations" in html and "What was reported." in html and "2026" in html
+    assert "A. Author" in html and "p. 12" in html and "https://example.org/a" in html

@@ -1,14 +1,21 @@
+import re
+
 from django import template
 from django.core.files.storage import default_storage
 from django.utils.encoding import filepath_to_uri
-from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
 
+from memorial.core.html import format_text_html
 from memorial.core.languages import lang_attribute_of, shown_language
 from memorial.photos.images import MEDIA_TYPES, rendition_formats
 
 register = template.Library()
 
 LOADING = {"lazy", "eager"}
+
+#: The characters `filepath_to_uri` leaves as they are: a name made of them only
+#: (every name the pipeline writes) is its own address path, with no quoting.
+URI_SAFE_NAME = re.compile(r"[A-Za-z0-9_.~/!*()'-]*")
 
 
 class RenditionAddresses:
@@ -26,7 +33,7 @@ class RenditionAddresses:
         self.prefix = None
 
     def __call__(self, name):
-        path = filepath_to_uri(name)
+        path = name if URI_SAFE_NAME.fullmatch(name) else filepath_to_uri(name)
         if self.prefix is not None:
             return self.prefix + path
         url = self.storage.url(name)
@@ -53,7 +60,7 @@ def picture(photo, sizes="100vw", loading="lazy", css_class=""):
     alt_language = "" if photo.is_decorative else shown_language(photo, "alt_text")
     extra = lang_attribute_of(alt_language)
     if css_class:
-        extra = format_html('{} class="{}"', extra, css_class)
+        extra = format_text_html('{} class="{}"', extra, css_class)
     address = RenditionAddresses(photo.image.storage if photo.image else default_storage)
     by_format = {}
     for item in sorted(photo.renditions or [], key=lambda item: item["width"]):
@@ -63,7 +70,7 @@ def picture(photo, sizes="100vw", loading="lazy", css_class=""):
         if not photo.image:
             return ""
         # Renditions not made yet: the stored original is itself a re-encoded copy.
-        return format_html(
+        return format_text_html(
             '<img src="{}" width="{}" height="{}" alt="{}" loading="{}" decoding="async"{}>',
             photo.image.url,
             photo.width or "",
@@ -74,16 +81,19 @@ def picture(photo, sizes="100vw", loading="lazy", css_class=""):
         )
     largest = fallback[-1]
     medium = next((item for item in fallback if item["width"] >= 640), largest)
-    sources = format_html_join(
-        "",
-        '<source type="{}" srcset="{}" sizes="{}">',
-        (
-            (MEDIA_TYPES[kind], _srcset(by_format[kind], address), sizes)
+    sources = mark_safe(
+        "".join(
+            format_text_html(
+                '<source type="{}" srcset="{}" sizes="{}">',
+                MEDIA_TYPES[kind],
+                _srcset(by_format[kind], address),
+                sizes,
+            )
             for kind in rendition_formats()
             if kind != "jpeg" and kind in by_format
-        ),
+        )
     )
-    return format_html(
+    return format_text_html(
         '<picture>{}<img src="{}" srcset="{}" sizes="{}" width="{}" height="{}" alt="{}" '
         'loading="{}" decoding="async"{}></picture>',
         sources,
