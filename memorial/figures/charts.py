@@ -7,7 +7,7 @@ The chart's title, caption and frame stay in `figures/_chart.html`.
 
 from dataclasses import dataclass
 
-from django.utils.safestring import mark_safe
+from django.utils.safestring import SafeString
 
 from memorial.core.dates import sort_key
 from memorial.core.html import format_text_html
@@ -50,7 +50,7 @@ class Chart:
     @property
     def svg_bars(self):
         """One `<g>` per bar: its label, the upper end of a range, the bar and its value."""
-        return mark_safe("".join(_bar_svg(bar) for bar in self.bars))
+        return SafeString("".join(_bar_svg(bar) for bar in self.bars))
 
 
 BAR_SVG = (

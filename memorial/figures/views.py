@@ -1,6 +1,7 @@
 from itertools import groupby
 from operator import itemgetter
 
+from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, ListView
 
@@ -133,13 +134,12 @@ class FigureListView(PublishedMixin, ListView):
         quantities = []
         for quantity, group in groupby(self.rows, key=itemgetter("quantity")):
             items = list(group)
-            for row in items:
-                row["html"] = toll_row_html(row)
             quantities.append(
                 {
                     "key": quantity,
                     "label": items[0]["quantity_label"],
                     "rows": items,
+                    "rows_html": SafeString("\n    ".join(toll_row_html(row) for row in items)),
                     "chart": toll_chart(items),
                 }
             )
