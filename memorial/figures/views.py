@@ -42,7 +42,8 @@ class FigureRows:
     once for all the figures, not once a cell. A row's keys: `key`, `url`,
     `quantity`, `quantity_label`, `value`, `value_low`, `value_high`,
     `as_of`, `as_of_date`, `sort_order`, `scope`, `note`, `locator`,
-    `source_key`, `source_title`, `source_url`, `source_address`, and
+    `source_key`, `source_title`, `source_url` (its page here),
+    `source_original_url` (where it is published, or ""), and
     `source_lang`, `scope_lang` and `note_lang` (` lang="…"` when the text
     is in another language than the page's, else "").
     """
@@ -82,7 +83,7 @@ class FigureRows:
             "source_key": values["source__key"],
             "source_title": values["source__title"],
             "source_url": self.source_address(values["source__key"]),
-            "source_address": values["source__url"],
+            "source_original_url": values["source__url"],
             "source_lang": written_lang_attribute(values["source__language"], self.language),
         }
 
@@ -156,7 +157,8 @@ class FigureListView(PublishedMixin, ListView):
             reverse("figures:list"),
             sorted({row["quantity_label"] for row in self.rows}),
             {
-                row["source_key"]: (row["source_title"], row["source_address"]) for row in self.rows
+                row["source_key"]: (row["source_title"], row["source_original_url"])
+                for row in self.rows
             }.values(),
         )
 
