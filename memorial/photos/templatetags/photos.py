@@ -3,7 +3,7 @@ import re
 from django import template
 from django.core.files.storage import default_storage
 from django.utils.encoding import filepath_to_uri
-from django.utils.safestring import mark_safe
+from django.utils.safestring import SafeString
 
 from memorial.core.html import format_text_html
 from memorial.core.languages import lang_attribute_of, shown_language
@@ -81,7 +81,7 @@ def picture(photo, sizes="100vw", loading="lazy", css_class=""):
         )
     largest = fallback[-1]
     medium = next((item for item in fallback if item["width"] >= 640), largest)
-    sources = mark_safe(
+    sources = SafeString(
         "".join(
             format_text_html(
                 '<source type="{}" srcset="{}" sizes="{}">',
