@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.generic import RedirectView, TemplateView, View
 
 from .anniversary import anniversary_panel
+from .prepared import PreparedList
 from .search import SearchForm, is_postgresql, search, search_everything, search_groups, snippet
 
 
@@ -111,27 +112,51 @@ class KindFilterMixin:
         return context
 
 
+def _key_figures(published):
+    from memorial.figures.models import Figure
+
+    return published(Figure.objects.key_figures()).rows()[:8]
+
+
+def _main_events(published):
+    from memorial.events.models import Event
+
+    return published(Event.objects.filter(kind="main").listed())[:5]
+
+
+def _latest_articles(published):
+    from memorial.articles.models import Article
+
+    return published(Article.objects.listed())[:3]
+
+
+def _featured_photos(published):
+    from memorial.photos.models import Photo
+
+    return published(Photo.objects.filter(is_featured=True).listed())[:4]
+
+
 class HomeView(PublishedMixin, TemplateView):
     template_name = "core/home.html"
+    # The same queries on every visit: compiled once (see core.prepared).
+    key_figures = PreparedList(_key_figures)
+    main_events = PreparedList(_main_events)
+    latest_articles = PreparedList(_latest_articles)
+    featured_photos = PreparedList(_featured_photos)
+
+    def read(self, prepared):
+        return prepared.visible_to(self.published) if self.is_preview() else prepared()
 
     def get_context_data(self, **kwargs):
-        from memorial.articles.models import Article
-        from memorial.events.models import Event
         from memorial.events.views import timeline_entries
-        from memorial.figures.models import Figure
         from memorial.figures.views import FigureRows
-        from memorial.photos.models import Photo
 
         context = super().get_context_data(**kwargs)
         context["panel"] = anniversary_panel(timezone.now())
-        context["key_figures"] = FigureRows().rows(
-            self.published(Figure.objects.key_figures()).rows()[:8]
-        )
-        context["events"] = timeline_entries(
-            self.published(Event.objects.filter(kind="main").listed())[:5]
-        )
-        context["articles"] = self.published(Article.objects.listed())[:3]
-        context["photos"] = self.published(Photo.objects.filter(is_featured=True).listed())[:4]
+        context["key_figures"] = FigureRows().rows(self.read(self.key_figures))
+        context["events"] = timeline_entries(self.read(self.main_events))
+        context["articles"] = self.read(self.latest_articles)
+        context["photos"] = self.read(self.featured_photos)
         return context
 
 

@@ -3,6 +3,7 @@ import re
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.test import Client
 from django.urls import reverse
 
 from tests import factories
@@ -176,6 +177,19 @@ def test_staff_preview_shows_drafts_and_is_never_cached(staff_client, memorial_c
     assert "A draft event" in text_of(listing)
     assert "no-store" in listing["Cache-Control"]
     assert staff_client.get(draft.get_absolute_url()).status_code == 404
+
+
+def test_the_home_page_shows_drafts_only_in_a_staff_preview(staff_client, memorial_content):
+    """The home page's lists, compiled once for visitors, are read afresh for a preview."""
+    factories.make_article(title_en="A draft article", is_published=False)
+    factories.make_photo(title_en="A draft photograph", is_featured=True, is_published=False)
+    home = reverse("core:home")
+    visitor = Client()
+    for client in (visitor, staff_client):
+        assert "A draft article" not in text_of(client.get(home))
+    preview = text_of(staff_client.get(home, {"preview": "1"}))
+    assert "A draft article" in preview and "A draft photograph" in preview
+    assert "A draft article" not in text_of(visitor.get(home))
 
 
 def test_drafts_linked_to_published_pages_are_shown_only_in_preview(
