@@ -1,59 +1,94 @@
-"""Lists whose query is the same on every request, compiled to SQL once.
+"""Queries of the same shape on every request, compiled to SQL once.
 
-For the short lists a page shows, Django spends more on building a queryset
-and compiling it to SQL than the database spends running it: for the home
-page's four lists, 0.5–1.1 ms of every 0.8–1.7 ms a list costs. A list that
-takes nothing from the request (the home page's key figures, main events,
-latest articles and featured photos) has the same SQL on every request in a
-language: `PreparedList` builds and compiles it once per language and per
-database connection, and only runs it afterwards.
+For the short lists and the one object a page shows, Django spends more on
+building a queryset and compiling it to SQL than the database spends running
+it: 0.5–1.1 ms of every 0.8–1.7 ms a list of the home page costs. A page's
+queries have the same SQL on every request in a language; only the values
+looked up change (the slug of the event shown, the key of the object whose
+related lists are read). `prepared()` builds and compiles a query once per
+language and database connection, and afterwards runs that SQL with the values
+of the request put in place of those it was compiled with.
 
-What a visitor may see still comes from the one `published()`; a filter on
-the time compares with the database's own clock (`Now()`), so compiled SQL
-never goes stale. A preview, which shows drafts, is read afresh.
+What a visitor may see still comes from the one `published()`; it compares a
+publication time with the database's own clock (`Now()`), so compiled SQL never
+goes stale. A staff preview, which shows drafts, is read afresh
+(`PublishedMixin.read`).
 """
 
 import threading
 
+from django.core.exceptions import EmptyResultSet
 from django.db import connections
 from django.utils.translation import get_language
 
-from .models import PublishableQuerySet
+# Compilers belong to the connection of the thread that made them.
+_local = threading.local()
 
 
-class PreparedList:
-    """`build(published)` makes a queryset; `published` narrows a queryset to what
-    visitors see. Calling the list gives `list(build(...))` for visitors.
+class _Compiled:
+    """A compiled query and where the values it was built with sit among its parameters."""
 
-    The query must not depend on the request, nor on anything but the active
-    language, and must not change while the process runs.
-    """
+    def __init__(self, queryset, compiler, sql, params, positions):
+        self.queryset, self.compiler = queryset, compiler
+        self.sql, self.params, self.positions = sql, params, positions
 
-    def __init__(self, build):
-        self.build = build
-        # Compilers belong to the connection of the thread that made them.
-        self._local = threading.local()
-
-    def __call__(self):
-        compiled = self._local.__dict__.setdefault("compiled", {})
-        language = get_language()
-        prepared = compiled.get(language)
-        if prepared is None or prepared[1].connection is not connections[prepared[0].db]:
-            prepared = compiled[language] = self._compile()
-        queryset, compiler = prepared
-        run = queryset.all()
-        # This one copy of the query, iterated once below and never handed out,
+    def run(self, values):
+        params = list(self.params)
+        for position, value in zip(self.positions, values, strict=True):
+            params[position] = value
+        compiled = (self.sql, type(self.params)(params))
+        self.compiler.as_sql = lambda *args, **kwargs: compiled
+        run = self.queryset.all()
+        # This one copy of the query, iterated once here and never handed out,
         # runs on the compiled SQL.
-        run.query.get_compiler = lambda *args, **kwargs: compiler
+        run.query.get_compiler = lambda *args, **kwargs: self.compiler
         return list(run)
 
-    def visible_to(self, published):
-        """The list as the `published` given (a staff preview's) narrows it, read afresh."""
-        return list(self.build(published))
 
-    def _compile(self):
-        queryset = self.build(PublishableQuerySet.published)
-        compiler = queryset.query.get_compiler(using=queryset.db)
-        sql = compiler.as_sql()
-        compiler.as_sql = lambda *args, **kwargs: sql
-        return queryset, compiler
+def _positions(params, values):
+    """Where each value sits among the parameters: found once and once only, or None."""
+    positions = []
+    for value in values:
+        if type(value) not in (int, str):
+            return None
+        found = [
+            i for i, param in enumerate(params) if type(param) is type(value) and param == value
+        ]
+        if len(found) != 1 or found[0] in positions:
+            return None
+        positions.append(found[0])
+    return positions
+
+
+def _compile(build, values):
+    """The compiled query, or the queryset itself when the values cannot be put in place."""
+    queryset = build(*values)
+    compiler = queryset.query.get_compiler(using=queryset.db)
+    try:
+        sql, params = compiler.as_sql()
+    except EmptyResultSet:
+        return queryset
+    positions = _positions(params, values)
+    if positions is None:
+        return queryset
+    return _Compiled(queryset, compiler, sql, params, positions)
+
+
+def prepared(key, build, *values):
+    """`list(build(*values))`, compiled once for `key`, the active language and the connection.
+
+    `build` makes the queryset; it may use `values` (integers and strings) only
+    as values looked up exactly, never to choose what the query is, and the
+    query may depend on nothing else but the active language. When the compiled
+    parameters do not hold each value exactly once (two values alike, say), the
+    query is run as `build` made it and compiled again next time.
+    """
+    compiled = _local.__dict__.setdefault("compiled", {})
+    slot = (key, get_language())
+    entry = compiled.get(slot)
+    if entry is None or entry.compiler.connection is not connections[entry.queryset.db]:
+        entry = _compile(build, values)
+        if not isinstance(entry, _Compiled):
+            return list(entry)
+        compiled[slot] = entry
+    return entry.run(values)

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.generic import RedirectView, TemplateView, View
 
 from .anniversary import anniversary_panel
-from .prepared import PreparedList
+from .prepared import prepared
 from .search import SearchForm, is_postgresql, search, search_everything, search_groups, snippet
 
 
@@ -53,6 +53,27 @@ class PublishedMixin:
             prefetches.append(Prefetch(name, queryset=queryset))
         return prefetches
 
+    def read(self, key, build, *values):
+        """`list(build(*values))`: compiled once for visitors (`core.prepared`), read afresh in a preview.
+
+        `key` names the query within the view; `build` reads through `published()`.
+        """
+        if self.is_preview():
+            return list(build(*values))
+        return prepared((type(self), key), build, *values)
+
+    def get_object(self, queryset=None):
+        """The one object of a detail page, by its slug field, through `get_queryset()`."""
+        if queryset is not None or self.slug_url_kwarg not in self.kwargs:
+            return super().get_object(queryset)
+        found = self.read("object", self._object_query, self.kwargs[self.slug_url_kwarg])
+        if not found:
+            raise Http404
+        return found[0]
+
+    def _object_query(self, value):
+        return self.get_queryset().filter(**{self.get_slug_field(): value})[:1]
+
     def get_related(self):
         """The relations in `related` of the one object shown, as lists of what this visitor may see.
 
@@ -62,10 +83,18 @@ class PublishedMixin:
         """
         if self._related is None:
             self._related = {
-                name: list(self.published(getattr(self.object, name).listed()))
+                name: self.read(("related", name), self._related_query(name), self.object.pk)
                 for name in self.related
             }
         return self._related
+
+    def _related_query(self, name):
+        """Build the query of the related objects of `name` for an object's key."""
+        field = self.model._meta.get_field(name)
+        # A relation declared on the other model is looked up by that model's field.
+        lookup = field.field.name if field.auto_created else field.related_query_name()
+        manager = field.related_model._default_manager
+        return lambda pk: self.published(manager.filter(**{lookup: pk}).listed())
 
     def dispatch(self, request, *args, **kwargs):
         response = super().dispatch(request, *args, **kwargs)
@@ -112,51 +141,33 @@ class KindFilterMixin:
         return context
 
 
-def _key_figures(published):
-    from memorial.figures.models import Figure
-
-    return published(Figure.objects.key_figures()).rows()[:8]
-
-
-def _main_events(published):
-    from memorial.events.models import Event
-
-    return published(Event.objects.filter(kind="main").listed())[:5]
-
-
-def _latest_articles(published):
-    from memorial.articles.models import Article
-
-    return published(Article.objects.listed())[:3]
-
-
-def _featured_photos(published):
-    from memorial.photos.models import Photo
-
-    return published(Photo.objects.filter(is_featured=True).listed())[:4]
-
-
 class HomeView(PublishedMixin, TemplateView):
     template_name = "core/home.html"
-    # The same queries on every visit: compiled once (see core.prepared).
-    key_figures = PreparedList(_key_figures)
-    main_events = PreparedList(_main_events)
-    latest_articles = PreparedList(_latest_articles)
-    featured_photos = PreparedList(_featured_photos)
-
-    def read(self, prepared):
-        return prepared.visible_to(self.published) if self.is_preview() else prepared()
 
     def get_context_data(self, **kwargs):
+        from memorial.articles.models import Article
+        from memorial.events.models import Event
         from memorial.events.views import timeline_entries
+        from memorial.figures.models import Figure
         from memorial.figures.views import FigureRows
+        from memorial.photos.models import Photo
 
         context = super().get_context_data(**kwargs)
         context["panel"] = anniversary_panel(timezone.now())
-        context["key_figures"] = FigureRows().rows(self.read(self.key_figures))
-        context["events"] = timeline_entries(self.read(self.main_events))
-        context["articles"] = self.read(self.latest_articles)
-        context["photos"] = self.read(self.featured_photos)
+        figures = self.read(
+            "key_figures", lambda: self.published(Figure.objects.key_figures()).rows()[:8]
+        )
+        context["key_figures"] = FigureRows().rows(figures)
+        events = self.read(
+            "events", lambda: self.published(Event.objects.filter(kind="main").listed())[:5]
+        )
+        context["events"] = timeline_entries(events)
+        context["articles"] = self.read(
+            "articles", lambda: self.published(Article.objects.listed())[:3]
+        )
+        context["photos"] = self.read(
+            "photos", lambda: self.published(Photo.objects.filter(is_featured=True).listed())[:4]
+        )
         return context
 
 

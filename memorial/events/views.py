@@ -72,10 +72,13 @@ class EventDetailView(PublishedMixin, DetailView):
         context = super().get_context_data(**kwargs)
         # Every event's key in the timeline's order, read as plain values: with the
         # title column named, no row goes through the translated fields.
-        order = list(
-            self.published(Event.objects.rewrite(False))
-            .order_by(*timeline_order_in(active_language()))
-            .values_list("pk", flat=True)
+        order = self.read(
+            "order",
+            lambda: (
+                self.published(Event.objects.rewrite(False))
+                .order_by(*timeline_order_in(active_language()))
+                .values_list("pk", flat=True)
+            ),
         )
         index = order.index(self.object.pk) if self.object.pk in order else -1
         neighbours = {
@@ -84,7 +87,14 @@ class EventDetailView(PublishedMixin, DetailView):
         }
         wanted = [pk for pk in neighbours.values() if pk]
         # The neighbours are only linked: their titles and addresses, not their texts.
-        found = Event.objects.only("slug", "title").in_bulk(wanted) if wanted else {}
+        found = {
+            event.pk: event
+            for event in self.read(
+                ("neighbours", len(wanted)),
+                lambda *keys: Event.objects.only("slug", "title").filter(pk__in=keys),
+                *wanted,
+            )
+        }
         context["previous_event"] = found.get(neighbours["previous"])
         context["next_event"] = found.get(neighbours["next"])
         return context

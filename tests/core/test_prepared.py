@@ -1,4 +1,4 @@
-"""Lists compiled once (core.prepared) read what the database holds now, in the page's language."""
+"""Queries compiled once (core.prepared) read what the database holds now, for the values asked."""
 
 import datetime
 
@@ -9,79 +9,121 @@ from django.utils import timezone
 from django.utils.translation import override
 
 from memorial.articles.models import Article
-from memorial.core.prepared import PreparedList
+from memorial.core import prepared as prepared_module
+from memorial.core.prepared import prepared
+from memorial.events.models import Event
 from tests import factories
 
 pytestmark = pytest.mark.django_db
 
 
-def latest(published):
-    return published(Article.objects.order_by("-publication_date", "title"))[:3]
+def latest():
+    return Article.objects.published().order_by("-publication_date", "title")[:3]
 
 
-def titles(articles):
-    return [article.title for article in articles]
+def titles(objects):
+    return [obj.title for obj in objects]
 
 
-def test_a_prepared_list_is_what_the_queryset_gives():
+@pytest.fixture
+def compiles(monkeypatch):
+    """The queries compiled in a test, each compiled afresh for it."""
+    monkeypatch.setattr(prepared_module, "_local", type(prepared_module._local)())
+    compiled = []
+    compile_query = prepared_module._compile
+
+    def counting(build, values):
+        compiled.append(values)
+        return compile_query(build, values)
+
+    monkeypatch.setattr(prepared_module, "_compile", counting)
+    return compiled
+
+
+def test_a_prepared_query_gives_what_the_queryset_gives(compiles):
     for n in range(5):
         factories.make_article(
             title_en=f"Article {n}", publication_date=datetime.date(1990, 1, 20 + n)
         )
     factories.make_article(title_en="A draft", is_published=False)
-    prepared = PreparedList(latest)
-    fresh = titles(Article.objects.published().order_by("-publication_date", "title")[:3])
-    assert titles(prepared()) == fresh == ["Article 4", "Article 3", "Article 2"]
-    assert titles(prepared()) == fresh
+    assert titles(prepared("latest", latest)) == titles(latest())
+    assert titles(prepared("latest", latest)) == ["Article 4", "Article 3", "Article 2"]
+    assert compiles == [()]
 
 
-def test_a_prepared_list_follows_every_change_after_it_is_compiled():
-    prepared = PreparedList(latest)
+def test_a_prepared_query_follows_every_change_after_it_is_compiled(compiles):
     first = factories.make_article(title_en="First", publication_date=datetime.date(1990, 1, 21))
-    assert titles(prepared()) == ["First"]
+    assert titles(prepared("latest", latest)) == ["First"]
     factories.make_article(title_en="Newer", publication_date=datetime.date(1990, 1, 25))
     hidden = factories.make_article(
         title_en="Later", publication_date=datetime.date(1990, 1, 30), is_published=False
     )
-    assert titles(prepared()) == ["Newer", "First"]
+    assert titles(prepared("latest", latest)) == ["Newer", "First"]
     hidden.is_published = True
     hidden.save()
     first.title_en = "First, corrected"
     first.save()
-    assert titles(prepared()) == ["Later", "Newer", "First, corrected"]
-    # A publication time is compared with the database's clock when the list is read.
+    assert titles(prepared("latest", latest)) == ["Later", "Newer", "First, corrected"]
+    # A publication time is compared with the database's clock when the query runs.
     hidden.published_at = timezone.now() + datetime.timedelta(hours=1)
     hidden.save()
-    assert titles(prepared()) == ["Newer", "First, corrected"]
+    assert titles(prepared("latest", latest)) == ["Newer", "First, corrected"]
     hidden.published_at = timezone.now() - datetime.timedelta(seconds=1)
     hidden.save()
-    assert titles(prepared()) == ["Later", "Newer", "First, corrected"]
+    assert titles(prepared("latest", latest)) == ["Later", "Newer", "First, corrected"]
+    assert compiles == [()]
 
 
-def test_a_prepared_list_is_compiled_for_each_language():
-    """The order by title is by the page language's title: the SQL differs by language."""
+def test_a_prepared_query_is_compiled_for_each_language(compiles):
+    """Ordered by title, by the page language's title: the SQL differs by language."""
     for en, az in (("Alpha", "Zeta"), ("Beta", "Yota"), ("Gamma", "Xi")):
         factories.make_article(
             title_en=en, title_az=az, publication_date=datetime.date(1990, 1, 20)
         )
-    prepared = PreparedList(latest)
     with override("en"):
-        assert titles(prepared()) == ["Alpha", "Beta", "Gamma"]
+        assert titles(prepared("latest", latest)) == ["Alpha", "Beta", "Gamma"]
     with override("az"):
-        assert titles(prepared()) == ["Xi", "Yota", "Zeta"]
+        assert titles(prepared("latest", latest)) == ["Xi", "Yota", "Zeta"]
     with override("en"):
-        assert titles(prepared()) == ["Alpha", "Beta", "Gamma"]
+        assert titles(prepared("latest", latest)) == ["Alpha", "Beta", "Gamma"]
+    assert len(compiles) == 2
 
 
-def test_a_prepared_list_is_compiled_once_then_only_run(monkeypatch):
-    factories.make_article(title_en="One")
-    prepared = PreparedList(latest)
-    compiled = []
-    compile_list = PreparedList._compile
-    monkeypatch.setattr(
-        PreparedList, "_compile", lambda self: compiled.append(self) or compile_list(self)
-    )
+def test_a_prepared_query_runs_with_the_values_of_each_call(compiles):
+    night = factories.make_event(slug="the-night", title_en="The night")
+    morning = factories.make_event(slug="the-morning", title_en="The morning")
+    factories.make_event(slug="a-draft", title_en="A draft", is_published=False)
+
+    def by_slug(slug):
+        return Event.objects.published().filter(slug=slug)
+
     with CaptureQueriesContext(connection) as captured:
-        for _ in range(3):
-            assert titles(prepared()) == ["One"]
-    assert compiled == [prepared] and len(captured) == 3
+        assert prepared("event", by_slug, "the-night") == [night]
+        assert prepared("event", by_slug, "the-morning") == [morning]
+        assert prepared("event", by_slug, "a-draft") == []
+        assert prepared("event", by_slug, "nothing-here") == []
+    assert compiles == [("the-night",)] and len(captured) == 4
+
+    def two(first, second):
+        return Event.objects.filter(pk__in=(first, second)).order_by("pk")
+
+    assert prepared("two", two, night.pk, morning.pk) == [night, morning]
+    assert prepared("two", two, morning.pk, 0) == [morning]
+
+
+def test_values_not_found_once_among_the_parameters_are_not_put_in_place(compiles):
+    """Two values alike cannot be told apart: that query runs as built and is compiled again."""
+    night = factories.make_event(slug="the-night", title_en="The night")
+    morning = factories.make_event(slug="the-morning", title_en="The morning")
+
+    def two(first, second):
+        return Event.objects.filter(pk__in=(first, second)).order_by("pk")
+
+    assert prepared("two", two, night.pk, night.pk) == [night]
+    assert prepared("two", two, night.pk, morning.pk) == [night, morning]
+    assert prepared("two", two, morning.pk, morning.pk) == [morning]
+    assert compiles == [(night.pk, night.pk), (night.pk, morning.pk)]
+
+
+def test_a_query_that_can_find_nothing_is_run_as_built(compiles):
+    assert prepared("none", lambda *keys: Event.objects.filter(pk__in=keys)) == []
