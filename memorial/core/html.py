@@ -4,6 +4,7 @@ Whatever a curator pastes, only safe formatting is stored.
 """
 
 import html
+from functools import lru_cache
 
 import nh3
 from django.utils.safestring import SafeData, SafeString
@@ -90,6 +91,11 @@ def format_text_html(format_string, *args):
     """
     return SafeString(
         format_string.format(
-            *(arg if isinstance(arg, SafeData | int) else html.escape(str(arg)) for arg in args)
+            *[arg if isinstance(arg, _WRITTEN_AS_IS) else _escape(str(arg)) for arg in args]
         )
     )
+
+
+_WRITTEN_AS_IS = (SafeData, int)
+# The same few texts come back on every row (a source's title, a quantity, a date).
+_escape = lru_cache(maxsize=8192)(html.escape)

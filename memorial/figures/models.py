@@ -82,7 +82,13 @@ TOLL_ORDER = ("quantity_rank", models.F("as_of_date").asc(nulls_last=True), "sor
 
 def value_text(qualifier, low, high):
     """A figure's value in words: "131", "at least 300", "130-dan çox", "744–800"."""
-    language = get_language()
+    return _value_text(qualifier, low, high, get_language())
+
+
+@lru_cache(maxsize=10_000)
+def _value_text(qualifier, low, high, language):
+    # Kept per language as the numbers are: a toll page writes a hundred values,
+    # and each qualifier is a translation looked up again every time.
     text = _grouped(low, language)
     if qualifier == Qualifier.RANGE:
         return f"{text}–{_grouped(high, language)}"
@@ -105,6 +111,7 @@ def _grouped(number, language):
 def _forget_numbers(setting, **kwargs):
     if setting in FORMAT_SETTINGS or setting in {"USE_THOUSAND_SEPARATOR", "FORMAT_MODULE_PATH"}:
         _grouped.cache_clear()
+        _value_text.cache_clear()
 
 
 def as_of_text(date, precision, note):
