@@ -158,9 +158,8 @@ class FigureQuerySet(PublishableQuerySet):
     def rows(self):
         """These figures as plain values (`ROW_FIELDS`), for `figures.views.FigureRows`.
 
-        A toll page shows a hundred figures with their sources, and making a
-        hundred of each model instance cost as much again as the page's other
-        work. The language columns are named, so nothing needs rewriting.
+        A toll page shows fifty figures or more with their sources, and making
+        a model instance of each cost as much again as the page's other work. The language columns are named, so nothing needs rewriting.
         """
         return self.rewrite(False).values(*ROW_FIELDS)
 

@@ -113,12 +113,14 @@ def toll_row_html(row):
 class FigureListView(PublishedMixin, ListView):
     """The toll: for each quantity, every source's figure side by side.
 
-    A hundred figures a page, in the toll's order (`Figure.Meta.ordering`),
-    so a long record is split into pages a phone can load.
+    Fifty figures a page, in the toll's order (`Figure.Meta.ordering`), so a
+    long record is split into pages a phone can load; ten or fewer left over
+    stay on the last page rather than make one of their own.
     """
 
     model = Figure
-    paginate_by = 100
+    paginate_by = 50
+    paginate_orphans = 10
     template_name = "figures/figure_list.html"
 
     def get_queryset(self):
