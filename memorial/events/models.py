@@ -1,8 +1,10 @@
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models.functions import Length, Trim
 from django.db.models.lookups import GreaterThan
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.utils import build_localized_fieldname
 
 from memorial.core.dates import DatePrecision, format_partial_date, precision_constraints
 from memorial.core.html import sanitize_rich_text
@@ -40,9 +42,45 @@ LISTED_FIELDS = (
 )
 
 
+#: What a timeline entry shows, as plain values: a translated text in each of
+#: its language columns.
+ROW_FIELDS = (
+    "pk",
+    "slug",
+    "start_date",
+    "start_precision",
+    "start_time",
+    "end_date",
+    "end_precision",
+    "end_time",
+    *(
+        build_localized_fieldname(field, code)
+        for field in ("title", "summary", "date_note")
+        for code in settings.MODELTRANSLATION_LANGUAGES
+    ),
+)
+
+
+def dates_text(start_date, start_precision, start_time, end_date, end_precision, end_time):
+    """When an event happened, each end at its own precision: "20 January 1990, 00:15"."""
+    start = format_partial_date(start_date, start_precision, start_time)
+    if end_date and end_date != start_date:
+        return f"{start} – {format_partial_date(end_date, end_precision, end_time)}"
+    return start
+
+
 class EventQuerySet(PublishableQuerySet):
     def listed(self):
         return self.only(*LISTED_FIELDS)
+
+    def rows(self):
+        """These events as plain values (`ROW_FIELDS`), for `events.views.timeline_entries`.
+
+        A timeline page shows fifty events, and making a model instance of
+        each cost a third of the page. The language columns are named, so
+        nothing needs rewriting: order them with `events.views.timeline_order_in`.
+        """
+        return self.rewrite(False).values(*ROW_FIELDS)
 
 
 class Event(SearchableModel, PublishableModel):
@@ -139,8 +177,11 @@ class Event(SearchableModel, PublishableModel):
 
     @property
     def date_display(self):
-        start = format_partial_date(self.start_date, self.start_precision, self.start_time)
-        if self.end_date and self.end_date != self.start_date:
-            end = format_partial_date(self.end_date, self.end_precision, self.end_time)
-            return f"{start} – {end}"
-        return start
+        return dates_text(
+            self.start_date,
+            self.start_precision,
+            self.start_time,
+            self.end_date,
+            self.end_precision,
+            self.end_time,
+        )

@@ -3,11 +3,11 @@ from django.views.generic import DetailView, ListView
 from modeltranslation.utils import build_localized_fieldname
 
 from memorial.core import jsonld
-from memorial.core.languages import active_language, lang_attribute_of, text_in
+from memorial.core.languages import active_language, lang_attribute_of, row_text_in
 from memorial.core.links import slug_addresses
 from memorial.core.views import KindFilterMixin, PublishedMixin
 
-from .models import Event, EventKind
+from .models import Event, EventKind, dates_text
 
 TIMELINE_ORDER = (F("start_date").asc(nulls_last=True), "start_time", "title", "pk")
 
@@ -21,9 +21,10 @@ def timeline_order_in(language):
     )
 
 
-def timeline_entries(events):
-    """What events/_item.html shows of each event, worked out with the page's language
-    and the events' address pattern found once for all the entries.
+def timeline_entries(rows):
+    """What events/_item.html shows of each event, from its plain values
+    (`EventQuerySet.rows()`), with the page's language and the events' address
+    pattern found once for all the entries.
 
     An entry's keys: `year`, `date`, `url`, the texts `title`, `summary` and
     `date_note`, and `title_lang`, `summary_lang` and `date_note_lang`
@@ -32,14 +33,22 @@ def timeline_entries(events):
     language = active_language()
     address = slug_addresses("events:detail", "slug")
     entries = []
-    for event in events:
+    for row in rows:
+        start_date = row["start_date"]
         entry = {
-            "year": event.start_date.year if event.start_date else None,
-            "date": event.date_display,
-            "url": address(event.slug),
+            "year": start_date.year if start_date else None,
+            "date": dates_text(
+                start_date,
+                row["start_precision"],
+                row["start_time"],
+                row["end_date"],
+                row["end_precision"],
+                row["end_time"],
+            ),
+            "url": address(row["slug"]),
         }
         for field in ("title", "summary", "date_note"):
-            text, code = text_in(event, field, language)
+            text, code = row_text_in(row, Event, field, language)
             entry[field], entry[f"{field}_lang"] = text, lang_attribute_of(code)
         entries.append(entry)
     return entries
@@ -53,7 +62,7 @@ class EventListView(KindFilterMixin, PublishedMixin, ListView):
     kind_choices = EventKind.choices
 
     def get_queryset(self):
-        return super().get_queryset().listed().order_by(*TIMELINE_ORDER)
+        return super().get_queryset().rows().order_by(*timeline_order_in(active_language()))
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -2,7 +2,7 @@
 
 A list item that used a field left out of `listed()` would read it with one
 more query for every item; these render every kind of item from listed
-objects (and figure cards from figure rows) and allow no query at all.
+objects (and timeline entries and figure cards from rows) and allow no query at all.
 """
 
 import pytest
@@ -42,19 +42,22 @@ def test_list_items_show_nothing_that_listed_objects_lack(
     request = RequestFactory().get("/")
     with translation.override(language):
         events = list(Event.objects.listed())
+        event_rows = list(Event.objects.rows())
         figures = list(Figure.objects.listed())
         figure_rows = FigureRows().rows(Figure.objects.rows())
         photos = list(Photo.objects.listed())
         articles = list(Article.objects.listed())
         commemorations = list(Commemoration.objects.listed())
         sources = list(Source.objects.listed())
-        assert all((events, figures, figure_rows, photos, articles, commemorations, sources))
+        assert all(
+            (events, event_rows, figures, figure_rows, photos, articles, commemorations, sources)
+        )
         with django_assert_num_queries(0):
             html = "".join(
                 [
                     *(
                         render_to_string("events/_item.html", {"entry": e})
-                        for e in timeline_entries(events)
+                        for e in timeline_entries(event_rows)
                     ),
                     *(
                         render_to_string("figures/_figure.html", {"row": row})
