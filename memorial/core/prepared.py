@@ -71,7 +71,22 @@ def _compile(build, values):
     positions = _positions(params, values)
     if positions is None:
         return queryset
+    compiler.get_converters = _kept(compiler.get_converters)
     return _Compiled(queryset, compiler, sql, params, positions)
+
+
+def _kept(get_converters):
+    """`get_converters` of a compiled query, whose columns are the same on every run:
+    worked out once for each list of columns (a column's converters never change)."""
+    found = {}
+
+    def converters(expressions):
+        key = tuple(map(id, expressions))
+        if key not in found:
+            found[key] = get_converters(expressions)
+        return found[key]
+
+    return converters
 
 
 def prepared(key, build, *values):
