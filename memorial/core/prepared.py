@@ -19,10 +19,14 @@ import threading
 
 from django.core.exceptions import EmptyResultSet
 from django.db import connections
+from django.db.models import Count, Window
 from django.utils.translation import get_language
 
 # Compilers belong to the connection of the thread that made them.
 _local = threading.local()
+# Queries a thread keeps compiled (each page of a list is one): many times what
+# the site has; past it, the thread starts afresh.
+MAX_COMPILED = 2000
 
 
 class _Compiled:
@@ -105,5 +109,36 @@ def prepared(key, build, *values):
         entry = _compile(build, values)
         if not isinstance(entry, _Compiled):
             return list(entry)
+        if len(compiled) >= MAX_COMPILED:
+            compiled.clear()
         compiled[slot] = entry
     return entry.run(values)
+
+
+class PreparedPages:
+    """A queryset as a paginator reads it: its count and each page's slice, read by
+    `read(key, build)` (a view's `PublishedMixin.read`), so compiled once a page.
+
+    The count comes with the first row, as `COUNT(*) OVER ()`: a query like the
+    list's own, which `prepared()` can keep compiled where an aggregate it cannot.
+    """
+
+    def __init__(self, read, queryset):
+        self.read, self.queryset = read, queryset
+
+    def count(self):
+        total = self.read(
+            "count",
+            lambda: (
+                self.queryset.order_by()
+                .annotate(total=Window(Count("pk")))
+                .values_list("total", flat=True)[:1]
+            ),
+        )
+        return total[0] if total else 0
+
+    def __len__(self):
+        return self.count()
+
+    def __getitem__(self, bounds):
+        return self.read(("page", bounds.start, bounds.stop), lambda: self.queryset[bounds])

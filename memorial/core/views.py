@@ -12,7 +12,7 @@ from django.views.generic import RedirectView, TemplateView, View
 
 from .anniversary import anniversary_panel
 from .languages import active_language
-from .prepared import prepared
+from .prepared import PreparedPages, prepared
 from .search import SearchForm, is_postgresql, search, search_everything, search_groups, snippet
 
 
@@ -61,7 +61,15 @@ class PublishedMixin:
         """
         if self.is_preview():
             return list(build(*values))
-        return prepared((type(self), key), build, *values)
+        return prepared((type(self), key, *self.query_key()), build, *values)
+
+    def query_key(self):
+        """What the view's queries take from the request beyond the values they look up."""
+        return ()
+
+    def get_paginator(self, queryset, per_page, **kwargs):
+        """Pages whose count and objects are read through `read`."""
+        return super().get_paginator(PreparedPages(self.read, queryset), per_page, **kwargs)
 
     def get_object(self, queryset=None):
         """The one object of a detail page, by its slug field, through `get_queryset()`."""
@@ -132,6 +140,9 @@ class KindFilterMixin:
         queryset = super().get_queryset()
         kind = self.get_kind()
         return queryset.filter(kind=kind) if kind else queryset
+
+    def query_key(self):
+        return (*super().query_key(), self.get_kind())
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -5,6 +5,7 @@ import datetime
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import override
 
@@ -12,6 +13,7 @@ from memorial.articles.models import Article
 from memorial.core import prepared as prepared_module
 from memorial.core.prepared import prepared
 from memorial.events.models import Event
+from memorial.photos.views import PhotoListView
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -127,3 +129,33 @@ def test_values_not_found_once_among_the_parameters_are_not_put_in_place(compile
 
 def test_a_query_that_can_find_nothing_is_run_as_built(compiles):
     assert prepared("none", lambda *keys: Event.objects.filter(pk__in=keys)) == []
+
+
+def test_list_pages_count_and_cut_what_the_database_holds_now(client, compiles):
+    """A list's count and pages are compiled once, and follow each change."""
+    photos = reverse("photos:list")
+    per_page = PhotoListView.paginate_by
+    assert client.get(photos).status_code == 200
+    assert client.get(photos, {"page": 2}).status_code == 404
+    made = [factories.make_photo(title_en=f"Photograph {n:03}") for n in range(per_page + 1)]
+    second = client.get(photos, {"page": 2})
+    assert second.status_code == 200 and second.context["paginator"].count == per_page + 1
+    assert len(second.context["page_obj"]) == 1
+    made[0].is_published = False
+    made[0].save()
+    assert client.get(photos, {"page": 2}).status_code == 404
+    assert client.get(photos).context["paginator"].count == per_page
+    compiled_after = len(compiles)
+    client.get(photos)
+    assert len(compiles) == compiled_after
+
+
+def test_each_kind_of_a_list_has_its_own_queries(client, compiles):
+    factories.make_event(title_en="On the night", kind="main")
+    factories.make_event(title_en="Years before", kind="context")
+    timeline = reverse("events:list")
+    for _ in range(2):
+        assert "Years before" in client.get(timeline).content.decode()
+        only_main = client.get(timeline, {"kind": "main"}).content.decode()
+        assert "On the night" in only_main and "Years before" not in only_main
+        assert "Years before" in client.get(timeline).content.decode()
