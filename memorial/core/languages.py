@@ -18,6 +18,15 @@ from modeltranslation.utils import build_localized_fieldname, resolution_order
 from .links import reverse
 
 
+def language_columns(*fields):
+    """The column of each translated field in each language, as `values()` names them."""
+    return tuple(
+        build_localized_fieldname(field, code)
+        for field in fields
+        for code in settings.MODELTRANSLATION_LANGUAGES
+    )
+
+
 def active_language():
     return (get_language() or settings.LANGUAGE_CODE)[:2]
 

@@ -137,8 +137,5 @@ class PreparedPages:
         )
         return total[0] if total else 0
 
-    def __len__(self):
-        return self.count()
-
     def __getitem__(self, bounds):
         return self.read(("page", bounds.start, bounds.stop), lambda: self.queryset[bounds])

@@ -11,7 +11,6 @@ from django.utils.translation import gettext as _
 from django.views.generic import RedirectView, TemplateView, View
 
 from .anniversary import anniversary_panel
-from .languages import active_language
 from .prepared import PreparedPages, prepared
 from .search import SearchForm, is_postgresql, search, search_everything, search_groups, snippet
 
@@ -159,7 +158,7 @@ class HomeView(PublishedMixin, TemplateView):
     def get_context_data(self, **kwargs):
         from memorial.articles.models import Article
         from memorial.events.models import Event
-        from memorial.events.views import timeline_entries, timeline_order_in
+        from memorial.events.views import timeline_entries
         from memorial.figures.models import Figure
         from memorial.figures.views import FigureRows
         from memorial.photos.models import Photo
@@ -171,12 +170,7 @@ class HomeView(PublishedMixin, TemplateView):
         )
         context["key_figures"] = FigureRows().rows(figures)
         events = self.read(
-            "events",
-            lambda: (
-                self.published(Event.objects.filter(kind="main"))
-                .rows()
-                .order_by(*timeline_order_in(active_language()))[:5]
-            ),
+            "events", lambda: self.published(Event.objects.filter(kind="main")).rows()[:5]
         )
         context["events"] = timeline_entries(events)
         context["articles"] = self.read(

@@ -1,4 +1,3 @@
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models.functions import Length, Trim
@@ -8,6 +7,7 @@ from modeltranslation.utils import build_localized_fieldname
 
 from memorial.core.dates import DatePrecision, format_partial_date, precision_constraints
 from memorial.core.html import sanitize_rich_text
+from memorial.core.languages import active_language, language_columns
 from memorial.core.links import reverse
 from memorial.core.managers import SlugManager
 from memorial.core.models import (
@@ -42,23 +42,28 @@ LISTED_FIELDS = (
 )
 
 
-#: What a timeline entry shows, as plain values: a translated text in each of
-#: its language columns.
+#: The translated texts of a timeline entry.
+ROW_TEXTS = ("title", "summary", "date_note")
+
+#: What a timeline entry shows, as plain values: what a list shows of an event,
+#: with each translated text in its language columns.
 ROW_FIELDS = (
     "pk",
-    "slug",
-    "start_date",
-    "start_precision",
-    "start_time",
-    "end_date",
-    "end_precision",
-    "end_time",
-    *(
-        build_localized_fieldname(field, code)
-        for field in ("title", "summary", "date_note")
-        for code in settings.MODELTRANSLATION_LANGUAGES
-    ),
+    *(field for field in LISTED_FIELDS if field not in ROW_TEXTS),
+    *language_columns(*ROW_TEXTS),
 )
+
+#: The timeline's order: by date (undated last), then time and title.
+TIMELINE_ORDER = (models.F("start_date").asc(nulls_last=True), "start_time", "title", "pk")
+
+
+def timeline_order_in(language):
+    """`TIMELINE_ORDER` with the title column of `language` named, as
+    django-modeltranslation would rewrite it: for a query that rewrites nothing."""
+    return tuple(
+        build_localized_fieldname("title", language) if term == "title" else term
+        for term in TIMELINE_ORDER
+    )
 
 
 def dates_text(start_date, start_precision, start_time, end_date, end_precision, end_time):
@@ -74,13 +79,16 @@ class EventQuerySet(PublishableQuerySet):
         return self.only(*LISTED_FIELDS)
 
     def rows(self):
-        """These events as plain values (`ROW_FIELDS`), for `events.views.timeline_entries`.
+        """These events as plain values (`ROW_FIELDS`) in the timeline's order,
+        for `events.views.timeline_entries`.
 
         A timeline page shows fifty events, and making a model instance of
         each cost a third of the page. The language columns are named, so
-        nothing needs rewriting: order them with `events.views.timeline_order_in`.
+        nothing needs rewriting.
         """
-        return self.rewrite(False).values(*ROW_FIELDS)
+        return (
+            self.rewrite(False).values(*ROW_FIELDS).order_by(*timeline_order_in(active_language()))
+        )
 
 
 class Event(SearchableModel, PublishableModel):

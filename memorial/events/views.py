@@ -1,24 +1,11 @@
-from django.db.models import F
 from django.views.generic import DetailView, ListView
-from modeltranslation.utils import build_localized_fieldname
 
 from memorial.core import jsonld
 from memorial.core.languages import active_language, lang_attribute_of, row_text_in
 from memorial.core.links import slug_addresses
 from memorial.core.views import KindFilterMixin, PublishedMixin
 
-from .models import Event, EventKind, dates_text
-
-TIMELINE_ORDER = (F("start_date").asc(nulls_last=True), "start_time", "title", "pk")
-
-
-def timeline_order_in(language):
-    """`TIMELINE_ORDER` with the title column of `language` named, as
-    django-modeltranslation would rewrite it: for a query that rewrites nothing."""
-    return tuple(
-        build_localized_fieldname("title", language) if term == "title" else term
-        for term in TIMELINE_ORDER
-    )
+from .models import ROW_TEXTS, Event, EventKind, dates_text, timeline_order_in
 
 
 def timeline_entries(rows):
@@ -47,7 +34,7 @@ def timeline_entries(rows):
             ),
             "url": address(row["slug"]),
         }
-        for field in ("title", "summary", "date_note"):
+        for field in ROW_TEXTS:
             text, code = row_text_in(row, Event, field, language)
             entry[field], entry[f"{field}_lang"] = text, lang_attribute_of(code)
         entries.append(entry)
@@ -62,7 +49,7 @@ class EventListView(KindFilterMixin, PublishedMixin, ListView):
     kind_choices = EventKind.choices
 
     def get_queryset(self):
-        return super().get_queryset().rows().order_by(*timeline_order_in(active_language()))
+        return super().get_queryset().rows()
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

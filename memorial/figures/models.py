@@ -15,14 +15,13 @@ from django.utils import translation
 from django.utils.formats import FORMAT_SETTINGS, number_format
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
-from modeltranslation.utils import build_localized_fieldname
 
 from memorial.core.dates import (
     DatePrecision,
     format_partial_date,
     precision_constraints,
 )
-from memorial.core.languages import az_ablative_suffix
+from memorial.core.languages import az_ablative_suffix, language_columns
 from memorial.core.links import reverse
 from memorial.core.models import (
     ContentManager,
@@ -139,11 +138,7 @@ ROW_FIELDS = (
     "as_of_precision",
     "locator",
     "sort_order",
-    *(
-        build_localized_fieldname(field, code)
-        for field in ("scope", "as_of_note", "note")
-        for code in settings.MODELTRANSLATION_LANGUAGES
-    ),
+    *language_columns("scope", "as_of_note", "note"),
     "source__key",
     "source__title",
     "source__url",
@@ -159,7 +154,8 @@ class FigureQuerySet(PublishableQuerySet):
         """These figures as plain values (`ROW_FIELDS`), for `figures.views.FigureRows`.
 
         A toll page shows fifty figures or more with their sources, and making
-        a model instance of each cost as much again as the page's other work. The language columns are named, so nothing needs rewriting.
+        a model instance of each cost as much again as the page's other work.
+        The language columns are named, so nothing needs rewriting.
         """
         return self.rewrite(False).values(*ROW_FIELDS)
 
