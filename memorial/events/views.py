@@ -5,7 +5,7 @@ from memorial.core.languages import active_language, lang_attribute_of, row_text
 from memorial.core.links import slug_addresses
 from memorial.core.views import KindFilterMixin, PublishedMixin
 
-from .models import ROW_TEXTS, Event, EventKind, dates_text, timeline_order_in
+from .models import ROW_TEXTS, Event, EventKind, dates_text
 
 
 def timeline_entries(rows):
@@ -66,15 +66,10 @@ class EventDetailView(PublishedMixin, DetailView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        # Every event's key in the timeline's order, read as plain values: with the
-        # title column named, no row goes through the translated fields.
+        # Every event's key in the timeline's order, read as plain values.
         order = self.read(
             "order",
-            lambda: (
-                self.published(Event.objects.rewrite(False))
-                .order_by(*timeline_order_in(active_language()))
-                .values_list("pk", flat=True)
-            ),
+            lambda: self.published(Event.objects.in_timeline_order()).values_list("pk", flat=True),
         )
         index = order.index(self.object.pk) if self.object.pk in order else -1
         neighbours = {
