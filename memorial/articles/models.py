@@ -39,8 +39,7 @@ LISTED_FIELDS = (
 
 
 class ArticleQuerySet(PublishableQuerySet):
-    def listed(self):
-        return self.only(*LISTED_FIELDS)
+    listed_fields = LISTED_FIELDS
 
 
 class Article(SearchableModel, PublishableModel):

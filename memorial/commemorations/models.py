@@ -20,9 +20,8 @@ TRAGEDY_YEAR = 1990
 
 
 class CommemorationQuerySet(PublishableQuerySet):
-    def listed(self):
-        # A list links to each year's page by its name, "36th anniversary (2026)".
-        return self.only("year")
+    # A list links to each year's page by its name, "36th anniversary (2026)".
+    listed_fields = ("year",)
 
 
 class CommemorationManager(ContentManager.from_queryset(CommemorationQuerySet)):

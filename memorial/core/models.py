@@ -59,14 +59,17 @@ class ContentQuerySet(MultilingualQuerySet):
     out these querysets as they are.
     """
 
+    #: The fields a list shows of each object (`listed()`); empty for all of them.
+    listed_fields = ()
+
     def listed(self):
         """These objects as a list shows them (an entry, a card, a link to each).
 
-        All their fields here; a model whose list items read fewer narrows it
-        to those, which makes long lists and each detail page's related lists
-        cheaper to read.
+        A model whose list items read fewer fields than it has names them in
+        `listed_fields`, which makes long lists and each detail page's related
+        lists cheaper to read.
         """
-        return self
+        return self.only(*self.listed_fields) if self.listed_fields else self
 
     def update(self, **kwargs):
         # update() sends no signals; the page cache still has to learn of it.

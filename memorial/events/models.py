@@ -75,8 +75,7 @@ def dates_text(start_date, start_precision, start_time, end_date, end_precision,
 
 
 class EventQuerySet(PublishableQuerySet):
-    def listed(self):
-        return self.only(*LISTED_FIELDS)
+    listed_fields = LISTED_FIELDS
 
     def in_timeline_order(self):
         """These events in the timeline's order, for reading as plain values: the

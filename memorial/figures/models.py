@@ -147,8 +147,7 @@ ROW_FIELDS = (
 
 
 class FigureQuerySet(PublishableQuerySet):
-    def listed(self):
-        return self.only(*LISTED_FIELDS)
+    listed_fields = LISTED_FIELDS
 
     def rows(self):
         """These figures as plain values (`ROW_FIELDS`), for `figures.views.FigureRows`.

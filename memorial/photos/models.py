@@ -70,8 +70,11 @@ LISTED_FIELDS = (
 
 
 class PhotoQuerySet(PublishableQuerySet):
+    listed_fields = LISTED_FIELDS
+
     def listed(self):
-        return self.select_related("source").only(*LISTED_FIELDS)
+        # A card credits its source.
+        return super().listed().select_related("source")
 
 
 class Photo(SearchableModel, PublishableModel):

@@ -31,8 +31,7 @@ LISTED_FIELDS = (
 
 
 class SourceQuerySet(ContentQuerySet):
-    def listed(self):
-        return self.only(*LISTED_FIELDS)
+    listed_fields = LISTED_FIELDS
 
     def published(self):
         # A source is public bibliography as soon as it exists; there are no
