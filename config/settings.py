@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "memorial.photos",
     "memorial.articles",
     "memorial.commemorations",
+    "memorial.people",
     "memorial.opendata",
 ]
 
