@@ -161,6 +161,12 @@ class Person(SearchableModel, PublishableModel):
     death_time = models.TimeField(
         _("time of death"), null=True, blank=True, help_text=_("Baku local time, if known.")
     )
+    death_note = models.CharField(
+        _("note on the date of death"),
+        max_length=255,
+        blank=True,
+        help_text=_('For example "night of 19–20 January" or "sources differ: 20 or 21 January".'),
+    )
     age_stated = models.PositiveSmallIntegerField(
         _("age at death as stated"),
         null=True,
@@ -457,9 +463,7 @@ class Attestation(TimeStampedModel):
                 condition=models.Q(stated_age__isnull=True) | models.Q(stated_age__lte=120),
                 name="people_attestation_age_range",
             ),
-            *precision_constraints(
-                "death_date", "death_precision", name="people_attestation"
-            ),
+            *precision_constraints("death_date", "death_precision", name="people_attestation"),
         ]
 
     def __str__(self):

@@ -10,6 +10,7 @@ class PersonTranslationOptions(TranslationOptions):
         "given_name",
         "surname",
         "patronymic",
+        "death_note",
         "place_of_death",
         "home_town",
         "occupation",
