@@ -11,11 +11,12 @@ import tarfile
 import tempfile
 from pathlib import Path, PurePosixPath
 
-from django.apps import apps
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.core.management import call_command
 from django.db import transaction
+
+from . import registry
 
 #: Rebuilt by migrations or meaningless elsewhere: never backed up.
 EXCLUDED = [
@@ -65,10 +66,7 @@ def create_backup(target):
 
 
 def _content_exists():
-    for label in ("sources.Source", "events.Event", "figures.Figure", "photos.Photo"):
-        if apps.get_model(label).objects.exists():
-            return True
-    return False
+    return any(model._default_manager.exists() for model in registry.content_models())
 
 
 def restore_backup(source):

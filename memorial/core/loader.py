@@ -10,8 +10,10 @@ since the last load (see `LoadedRecord`).
 import hashlib
 import json
 from dataclasses import dataclass, field
+from graphlib import CycleError, TopologicalSorter
 from pathlib import Path
 
+from django.apps import apps
 from django.core import serializers
 from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.core.files.storage import default_storage
@@ -19,9 +21,6 @@ from django.core.serializers.base import DeserializationError
 from django.db import DatabaseError, transaction
 
 from .models import LoadedRecord
-
-#: Files in dependency order: later files refer to objects of earlier ones.
-FIXTURE_ORDER = ("sources", "events", "figures", "photos", "articles", "commemorations")
 
 #: Bookkeeping and derived fields that say nothing about the content itself.
 IGNORED_FIELDS = {"created_at", "updated_at", "created_by", "updated_by", "search_key"}
@@ -47,12 +46,51 @@ class LoadReport:
         )
 
 
+def _dependencies(app_config):
+    """The other apps whose objects this app's objects point at, by relation or natural key."""
+    needed = set()
+    for model in app_config.get_models():
+        related = [
+            field.related_model
+            for field in model._meta.get_fields()
+            if (field.many_to_one or field.many_to_many or field.one_to_one)
+            and field.concrete
+            and field.related_model is not None
+        ]
+        natural = getattr(getattr(model, "natural_key", None), "dependencies", [])
+        related += [apps.get_model(label) for label in natural]
+        needed.update(other._meta.app_label for other in related)
+    needed.discard(app_config.label)
+    return needed
+
+
+def load_order():
+    """Every installed app's label, each after the apps it depends on (INSTALLED_APPS breaks ties)."""
+    configs = list(apps.get_app_configs())
+    labels = [config.label for config in configs]
+    graph = {config.label: _dependencies(config) for config in configs}
+    sorter = TopologicalSorter()
+    for label in labels:
+        sorter.add(label, *sorted(graph[label], key=labels.index))
+    try:
+        sorter.prepare()
+    except CycleError as error:
+        raise FixtureError(f"fixtures depend on each other in a circle: {error.args[1]}") from error
+    order = []
+    while sorter.is_active():
+        ready = sorted(sorter.get_ready(), key=labels.index)
+        order.extend(ready)
+        sorter.done(*ready)
+    return order
+
+
 def fixture_files(directory):
+    """`<directory>/<app label>.json` of every installed app that has one, in load order."""
     directory = Path(directory)
     return [
-        directory / f"{name}.json"
-        for name in FIXTURE_ORDER
-        if (directory / f"{name}.json").exists()
+        directory / f"{label}.json"
+        for label in load_order()
+        if (directory / f"{label}.json").exists()
     ]
 
 

@@ -2,31 +2,27 @@
 
 from django.apps import apps as global_apps
 
+from . import registry
+
 CURATORS = "Curators"
 
-#: app label -> model -> actions; the permissions the Curators group holds, exactly.
-CURATOR_PERMISSIONS = {
-    "sources": {"source": ["add", "change", "delete", "view"]},
-    "events": {"event": ["add", "change", "delete", "view"]},
-    "figures": {"figure": ["add", "change", "delete", "view"]},
-    "photos": {"photo": ["add", "change", "delete", "view"]},
-    "articles": {"article": ["add", "change", "delete", "view"]},
-    "commemorations": {"commemoration": ["add", "change", "delete", "view"]},
-    "core": {"loadedrecord": ["view"]},
-}
+#: What curators may do with every content model a topic app registers.
+CONTENT_ACTIONS = ("add", "change", "delete", "view")
+#: Besides content: reading what the loader wrote.
+OTHER_PERMISSIONS = {("core", "view_loadedrecord")}
 
 
 def curator_permission_keys():
-    return {
-        (app_label, f"{action}_{model}")
-        for app_label, models in CURATOR_PERMISSIONS.items()
-        for model, actions in models.items()
-        for action in actions
-    }
+    """(app label, codename) of every permission the Curators group holds, exactly."""
+    keys = set(OTHER_PERMISSIONS)
+    for content in registry.contributions(registry.Content):
+        app_label, _dot, model_name = content.model.lower().partition(".")
+        keys.update((app_label, f"{action}_{model_name}") for action in CONTENT_ACTIONS)
+    return keys
 
 
 def sync_curators_group(apps=global_apps):
-    """Create the Curators group, or reset its permissions to exactly the list above."""
+    """Create the Curators group, or reset its permissions to exactly `curator_permission_keys()`."""
     from django.contrib.auth.management import create_permissions
 
     # Permissions are normally created after migrate; a fresh database needs them now.

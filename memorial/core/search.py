@@ -9,8 +9,6 @@ with a highlighted snippet. Elsewhere (SQLite) the same matching runs without
 ranking, and the snippet is the start of the text.
 """
 
-from dataclasses import dataclass, field
-
 from django import forms
 from django.conf import settings
 from django.contrib.postgres.search import (
@@ -29,6 +27,7 @@ from django.utils.text import Truncator
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from . import registry
 from .text import html_text, search_key
 
 #: At most this many words of a query are searched.
@@ -43,81 +42,9 @@ TEXT_SEARCH_CONFIGS = {"en": "english", "ru": "russian"}
 _START, _STOP = "\ue000", "\ue001"
 
 
-@dataclass(frozen=True)
-class SearchGroup:
-    """One kind of content: where its title, snippet text and year come from."""
-
-    key: str
-    label: str
-    model_label: str
-    title_field: str
-    text_field: str
-    year_filter: object
-    related: tuple = field(default=())
-
-    @property
-    def model(self):
-        from django.apps import apps
-
-        return apps.get_model(self.model_label)
-
-    def for_year(self, year):
-        return self.year_filter(year)
-
-
-def _event_year(year):
-    return Q(start_date__year=year) | Q(
-        start_date__year__lte=year, end_date__isnull=False, end_date__year__gte=year
-    )
-
-
 def search_groups():
-    """Each kind of content, in the order results are shown."""
-    return [
-        SearchGroup("events", _("Timeline"), "events.Event", "title", "summary", _event_year),
-        SearchGroup(
-            "figures",
-            _("The toll"),
-            "figures.Figure",
-            "scope",
-            "note",
-            lambda year: Q(as_of_date__year=year),
-            related=("source",),
-        ),
-        SearchGroup(
-            "articles",
-            _("Articles"),
-            "articles.Article",
-            "title",
-            "summary",
-            lambda year: Q(publication_date__year=year),
-        ),
-        SearchGroup(
-            "photos",
-            _("Photos"),
-            "photos.Photo",
-            "title",
-            "caption",
-            lambda year: Q(taken_date__year=year),
-            related=("source",),
-        ),
-        SearchGroup(
-            "commemorations",
-            _("Commemorations"),
-            "commemorations.Commemoration",
-            "observances",
-            "observances",
-            lambda year: Q(year=year),
-        ),
-        SearchGroup(
-            "sources",
-            _("Sources"),
-            "sources.Source",
-            "title",
-            "reliability_note",
-            lambda year: Q(date__year=year),
-        ),
-    ]
+    """Each kind of content the topic apps register, in the order results are shown."""
+    return registry.contributions(registry.SearchGroup)
 
 
 def query_words(text):

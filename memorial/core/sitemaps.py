@@ -1,6 +1,8 @@
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
+from . import registry
+
 
 class MemorialSitemap(Sitemap):
     """Every address once per language, each listing its alternates (xhtml:link)."""
@@ -14,16 +16,8 @@ class StaticSitemap(MemorialSitemap):
     changefreq = "weekly"
 
     def items(self):
-        return [
-            "core:home",
-            "core:about",
-            "events:list",
-            "figures:list",
-            "photos:list",
-            "articles:list",
-            "commemorations:list",
-            "sources:list",
-        ]
+        listed = [sitemap.list_url for sitemap in registry.contributions(registry.Sitemap)]
+        return ["core:home", "core:about", *listed]
 
     def location(self, item):
         return reverse(item)
@@ -42,21 +36,11 @@ class PublishedSitemap(MemorialSitemap):
 
 
 def sitemaps():
-    from memorial.articles.models import Article
-    from memorial.commemorations.models import Commemoration
-    from memorial.events.models import Event
-    from memorial.figures.models import Figure
-    from memorial.photos.models import Photo
-    from memorial.sources.models import Source
-
+    """The static pages, then each registered model's published objects."""
     result = {"pages": StaticSitemap}
-    for name, model in [
-        ("events", Event),
-        ("figures", Figure),
-        ("photos", Photo),
-        ("articles", Article),
-        ("commemorations", Commemoration),
-        ("sources", Source),
-    ]:
-        result[name] = type(f"{model.__name__}Sitemap", (PublishedSitemap,), {"model": model})
+    for sitemap in registry.contributions(registry.Sitemap):
+        model = sitemap.get_model()
+        result[model._meta.label_lower] = type(
+            f"{model.__name__}Sitemap", (PublishedSitemap,), {"model": model}
+        )
     return result

@@ -6,20 +6,17 @@ from django.template.response import TemplateResponse
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
+from . import registry
 from .health import find_problems
 
-#: The index lists topics as a visitor meets them, then the bookkeeping.
-TOPIC_ORDER = [
-    "events",
-    "figures",
-    "photos",
-    "articles",
-    "commemorations",
-    "sources",
-    "core",
-    "auth",
-    "axes",
-]
+#: After the topics (in the order their content is registered), the bookkeeping.
+BOOKKEEPING_ORDER = ["core", "auth", "axes"]
+
+
+def app_order():
+    """The index lists topics as a visitor meets them, then the bookkeeping."""
+    topics = [content.app_label for content in registry.contributions(registry.Content)]
+    return list(dict.fromkeys([*topics, *BOOKKEEPING_ORDER]))
 
 
 class MemorialAdminSite(admin.AdminSite):
@@ -30,9 +27,11 @@ class MemorialAdminSite(admin.AdminSite):
     def get_app_list(self, request, app_label=None):
         app_list = super().get_app_list(request, app_label)
 
+        order = app_order()
+
         def position(app):
             label = app["app_label"]
-            return TOPIC_ORDER.index(label) if label in TOPIC_ORDER else len(TOPIC_ORDER)
+            return order.index(label) if label in order else len(order)
 
         return sorted(app_list, key=position)
 

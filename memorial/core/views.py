@@ -3,6 +3,7 @@ import datetime
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db.models import Prefetch
 from django.http import Http404, HttpResponse
+from django.template.loader import render_to_string
 from django.templatetags.static import static
 from django.urls import reverse
 from django.utils import timezone
@@ -10,6 +11,7 @@ from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.utils.translation import gettext as _
 from django.views.generic import RedirectView, TemplateView, View
 
+from . import registry
 from .anniversary import anniversary_panel
 from .prepared import PreparedPages, prepared
 from .search import SearchForm, is_postgresql, search, search_everything, search_groups, snippet
@@ -156,29 +158,14 @@ class HomeView(PublishedMixin, TemplateView):
     template_name = "core/home.html"
 
     def get_context_data(self, **kwargs):
-        from memorial.articles.models import Article
-        from memorial.events.models import Event
-        from memorial.events.views import timeline_entries
-        from memorial.figures.models import Figure
-        from memorial.figures.views import FigureRows
-        from memorial.photos.models import Photo
-
         context = super().get_context_data(**kwargs)
         context["panel"] = anniversary_panel(timezone.now())
-        figures = self.read(
-            "key_figures", lambda: self.published(Figure.objects.key_figures()).rows()[:8]
-        )
-        context["key_figures"] = FigureRows().rows(figures)
-        events = self.read(
-            "events", lambda: self.published(Event.objects.filter(kind="main")).rows()[:5]
-        )
-        context["events"] = timeline_entries(events)
-        context["articles"] = self.read(
-            "articles", lambda: self.published(Article.objects.listed())[:3]
-        )
-        context["photos"] = self.read(
-            "photos", lambda: self.published(Photo.objects.filter(is_featured=True).listed())[:4]
-        )
+        # Each topic app's section, as it registered it (`registry.HomeSection`).
+        context["sections"] = [
+            render_to_string(section.template, found, self.request)
+            for section in registry.contributions(registry.HomeSection)
+            if (found := section.context(self))
+        ]
         return context
 
 

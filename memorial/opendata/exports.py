@@ -1,192 +1,43 @@
 """The memorial's published record as tables: JSON, CSV and a Frictionless data package.
 
-Each table lists its fields with a Frictionless type and how to read the
-value from an object. Only `published()` objects are exported.
+Each topic app declares its tables in its contributions (`registry.Table`):
+the fields with a Frictionless type and how to read the value from an
+object. Only `published()` objects are exported.
 """
 
 import csv
 import datetime
 import io
 import json
-from dataclasses import dataclass
 
 from django.conf import settings
 from django.urls import reverse
-from django.utils import translation
 
-from memorial.core.citations import cite_source
+from memorial.core import registry
 
 LICENSE = {
     "name": "CC-BY-4.0",
     "title": "Creative Commons Attribution 4.0",
     "path": "https://creativecommons.org/licenses/by/4.0/",
 }
-LANGUAGES = settings.MODELTRANSLATION_LANGUAGES
-
-
-@dataclass(frozen=True)
-class Field:
-    name: str
-    type: str
-    read: object
-    description: str = ""
-
-
-def attr(name, type_="string"):
-    return Field(name, type_, lambda obj: getattr(obj, name))
-
-
-def translated(name):
-    return [attr(f"{name}_{code}") for code in LANGUAGES]
-
-
-def keys(relation, key="key"):
-    return Field(
-        relation,
-        "string",
-        lambda obj: ";".join(str(getattr(item, key)) for item in getattr(obj, relation).all()),
-        f"{key}s separated by ';'",
-    )
-
-
-def _url(obj):
-    with translation.override(settings.LANGUAGE_CODE):
-        return obj.get_absolute_url()
-
-
-URL = Field("path", "string", _url, "address of the page on the memorial's site")
 
 
 def _tables():
-    from memorial.articles.models import Article
-    from memorial.commemorations.models import Commemoration
-    from memorial.events.models import Event
-    from memorial.figures.models import Figure
-    from memorial.photos.models import Photo
-    from memorial.sources.models import Source
-
-    return {
-        "events": (
-            Event.objects.published().prefetch_related("sources"),
-            [
-                attr("slug"),
-                URL,
-                *translated("title"),
-                attr("kind"),
-                attr("start_date", "date"),
-                attr("start_precision"),
-                attr("end_date", "date"),
-                attr("end_precision"),
-                *translated("date_note"),
-                *translated("place"),
-                *translated("summary"),
-                keys("sources"),
-            ],
-        ),
-        "figures": (
-            Figure.objects.for_toll().select_related("part_of"),
-            [
-                attr("key"),
-                URL,
-                attr("quantity"),
-                attr("qualifier"),
-                attr("value_low", "integer"),
-                attr("value_high", "integer"),
-                *translated("scope"),
-                attr("as_of_date", "date"),
-                attr("as_of_precision"),
-                *translated("as_of_note"),
-                Field("source", "string", lambda f: f.source.key, "key of the source"),
-                Field("source_citation", "string", lambda f: cite_source(f.source, f.locator)),
-                attr("locator"),
-                attr("quote"),
-                *translated("note"),
-                Field("part_of", "string", lambda f: f.part_of.key if f.part_of else None),
-                attr("sort_order", "integer"),
-            ],
-        ),
-        "sources": (
-            Source.objects.published(),
-            [
-                attr("key"),
-                URL,
-                attr("kind"),
-                attr("title"),
-                attr("author"),
-                attr("publisher"),
-                attr("date", "date"),
-                attr("date_precision"),
-                attr("url"),
-                attr("locator"),
-                attr("language"),
-                attr("reliability"),
-                *translated("reliability_note"),
-            ],
-        ),
-        "commemorations": (
-            Commemoration.objects.published().prefetch_related("sources"),
-            [
-                attr("year", "integer"),
-                URL,
-                attr("date", "date"),
-                attr("minute_of_silence", "boolean"),
-                attr("sound_signals", "boolean"),
-                attr("flags_half_mast", "boolean"),
-                attr("alley_of_martyrs", "boolean"),
-                attr("events_abroad", "boolean"),
-                *translated("observances"),
-                keys("sources"),
-            ],
-        ),
-        "articles": (
-            Article.objects.published().prefetch_related("sources"),
-            [
-                attr("slug"),
-                URL,
-                *translated("title"),
-                attr("kind"),
-                attr("author"),
-                attr("publisher"),
-                attr("publication_date", "date"),
-                attr("publication_precision"),
-                attr("language"),
-                *translated("summary"),
-                attr("external_url"),
-                keys("sources"),
-            ],
-        ),
-        "photos": (
-            Photo.objects.published().select_related("source").prefetch_related("events"),
-            [
-                attr("slug"),
-                URL,
-                *translated("title"),
-                *translated("caption"),
-                *translated("alt_text"),
-                attr("credit"),
-                *translated("rights"),
-                attr("license_url"),
-                attr("taken_date", "date"),
-                attr("taken_precision"),
-                attr("width", "integer"),
-                attr("height", "integer"),
-                attr("is_graphic", "boolean"),
-                Field("source", "string", lambda p: p.source.key, "key of the source"),
-                keys("events", "slug"),
-            ],
-        ),
-    }
+    """name -> the `registry.Table` of each topic app, in the order they are listed."""
+    return {table.name: table for table in registry.contributions(registry.Table)}
 
 
-#: The tables, in the order they are listed.
-TABLES = ("events", "figures", "sources", "commemorations", "articles", "photos")
+def table_names():
+    """The tables, in the order they are listed."""
+    return list(_tables())
 
 
 def table(name):
     """(fields, rows) of one table; rows are dicts of JSON-ready values."""
-    queryset, fields = _tables()[name]
+    found = _tables()[name]
+    fields = found.fields
     rows = []
-    for obj in queryset:
+    for obj in found.rows():
         row = {}
         for field in fields:
             value = field.read(obj)
@@ -215,8 +66,8 @@ def as_csv(name):
 def datapackage(version):
     """A Frictionless Data package describing every CSV and JSON file."""
     resources = []
-    for name in TABLES:
-        _queryset, fields = _tables()[name]
+    for name, found in _tables().items():
+        fields = found.fields
         schema = {
             "fields": [
                 {
@@ -255,7 +106,7 @@ def datapackage(version):
 def files(version):
     """Every file of a release: name → text."""
     written = {}
-    for name in TABLES:
+    for name in table_names():
         written[f"{name}.json"] = as_json(name)
         written[f"{name}.csv"] = as_csv(name)
     written["datapackage.json"] = json.dumps(datapackage(version), ensure_ascii=False, indent=1)

@@ -15,7 +15,7 @@ class DataIndexView(PublishedMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["tables"] = exports.TABLES
+        context["tables"] = exports.table_names()
         context["license"] = exports.LICENSE
         return context
 
@@ -25,7 +25,7 @@ class TableView(View):
     formats = {"json": "application/json", "csv": "text/csv"}
 
     def get(self, request, name, fmt):
-        if name not in exports.TABLES or fmt not in self.formats:
+        if name not in exports.table_names() or fmt not in self.formats:
             raise Http404(_("There is no such file."))
         body = exports.as_json(name) if fmt == "json" else exports.as_csv(name)
         response = HttpResponse(body, content_type=f"{self.formats[fmt]}; charset=utf-8")

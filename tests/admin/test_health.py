@@ -36,19 +36,21 @@ def test_clean_content_has_no_problems():
 def test_photos_without_real_alt_text(alt_text):
     """File names, placeholders, the title again and stubs are not descriptions."""
     photo = factories.make_photo(title_en="Photo 1", alt_text_en=alt_text)
-    assert (Photo, photo.pk) in _found(health.CHECK_ALT_TEXT)
+    assert (Photo, photo.pk) in _found("Photos without real alternative text")
 
 
 def test_decorative_photos_need_no_alt_text():
     """A decorative image is meant to be skipped by screen readers."""
     factories.make_photo(alt_text_en="", is_decorative=True)
-    assert _found(health.CHECK_ALT_TEXT) == set()
+    assert _found("Photos without real alternative text") == set()
 
 
 def test_bad_translation_of_alt_text_is_reported():
     """A translation that is a file name is as bad as an English one."""
     photo = factories.make_photo(alt_text_ru="DSC_0042.JPG")
-    [problem] = [p for p in health.find_problems() if p.check == health.CHECK_ALT_TEXT]
+    [problem] = [
+        p for p in health.find_problems() if p.check == "Photos without real alternative text"
+    ]
     assert problem.obj == photo
     assert "ru" in problem.message
 
@@ -57,14 +59,14 @@ def test_bad_translation_of_alt_text_is_reported():
 def test_photos_without_credit(credit):
     """A placeholder is not a credit."""
     photo = factories.make_photo(credit=credit)
-    assert (Photo, photo.pk) in _found(health.CHECK_CREDIT)
+    assert (Photo, photo.pk) in _found("Photos without a credit")
 
 
 def test_figures_without_an_as_of_date():
     """Every figure is a statement made at some moment; undated ones are listed."""
     dated = factories.make_figure()
     undated = factories.make_figure(as_of_date=None, as_of_precision="unknown")
-    found = _found(health.CHECK_AS_OF)
+    found = _found("Figures without an as-of date")
     assert (type(undated), undated.pk) in found
     assert (type(dated), dated.pk) not in found
 
@@ -73,7 +75,7 @@ def test_events_without_a_source():
     """An event no source supports is listed."""
     sourced = factories.make_event()
     unsourced = factories.make_event(sources=[])
-    found = _found(health.CHECK_EVENT_SOURCES)
+    found = _found("Events without a source")
     assert (type(unsourced), unsourced.pk) in found
     assert (type(sourced), sourced.pk) not in found
 

@@ -4,15 +4,14 @@ import datetime
 import json
 
 import pytest
-from django.apps import apps
 from django.conf import settings
 from django.core import serializers
 from django.db import transaction
 from django.test import override_settings
 
 from memorial.commemorations.models import Commemoration
-from memorial.core.health import CONTENT_MODELS
-from memorial.core.loader import FIXTURE_ORDER, fixture_files, load_fixtures
+from memorial.core import registry
+from memorial.core.loader import fixture_files, load_fixtures
 from memorial.events.models import Event
 from memorial.figures.models import Figure
 from memorial.sources.models import Source
@@ -23,8 +22,8 @@ pytestmark = pytest.mark.django_db
 def content_state():
     """Every content object, serialised with natural keys, bookkeeping left out."""
     state = {}
-    for label in CONTENT_MODELS:
-        model = apps.get_model(label)
+    for model in registry.content_models():
+        label = model._meta.label
         for data in serializers.serialize(
             "python",
             model._default_manager.all(),
@@ -65,15 +64,15 @@ def loaded(content_once, settings):
 
 
 def test_every_fixture_file_is_present():
-    names = {path.stem for path in fixture_files(settings.MEMORIAL_FIXTURES_DIR)}
-    assert names == set(FIXTURE_ORDER)
+    """Each app with content has its file, named after the app."""
+    names = [path.stem for path in fixture_files(settings.MEMORIAL_FIXTURES_DIR)]
+    assert set(names) == {model._meta.app_label for model in registry.content_models()}
 
 
 def test_the_full_content_loads_and_every_object_validates(loaded):
     assert not loaded.skipped
-    for label in CONTENT_MODELS:
-        model = apps.get_model(label)
-        assert model.objects.exists(), label
+    for model in registry.content_models():
+        assert model.objects.exists(), model._meta.label
         for obj in model.objects.all():
             obj.full_clean()
 

@@ -6,9 +6,10 @@ import pytest
 from django.conf import settings
 from django.core.management import call_command
 
+from memorial.core import registry
 from memorial.core.loader import copy_media, fixture_files, load_fixtures
 from memorial.events.models import Event
-from tests.core.test_content import CONTENT_MODELS, content_state
+from tests.core.test_content import content_state
 
 pytestmark = pytest.mark.django_db
 
@@ -28,7 +29,7 @@ def test_dumpdata_into_a_fresh_database_gives_back_the_same_data(tmp_path):
     out = io.StringIO()
     call_command(
         "dumpdata",
-        *[label.lower() for label in CONTENT_MODELS],
+        *[model._meta.label_lower for model in registry.content_models()],
         natural_foreign=True,
         natural_primary=True,
         stdout=out,

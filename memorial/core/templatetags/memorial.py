@@ -6,11 +6,12 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.core.signals import setting_changed
 from django.dispatch import receiver
 from django.template.loader import render_to_string
-from django.urls import get_script_prefix
+from django.urls import get_script_prefix, reverse
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
+from memorial.core import registry
 from memorial.core.languages import (
     alternates,
     lang_attribute,
@@ -112,6 +113,15 @@ def language_homes(context):
     return [
         (code, name, reverse_in(code, "core:home"), active)
         for code, name, active in languages(context.get("LANGUAGE_CODE"))
+    ]
+
+
+@register.simple_tag
+def main_navigation(section):
+    """The main menu: (label, address, is current) for each topic app's registered link."""
+    return [
+        (link.label, reverse(link.url_name), link.section == section)
+        for link in registry.contributions(registry.Navigation)
     ]
 
 

@@ -1,0 +1,49 @@
+"""What the articles bring to search, the sitemap, open data, the menu and the home page."""
+
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from memorial.core import registry
+
+from .models import Article
+
+
+def latest_articles(view):
+    articles = view.read("articles", lambda: view.published(Article.objects.listed())[:3])
+    return {"articles": articles} if articles else None
+
+
+CONTRIBUTIONS = [
+    registry.Content("articles.Article", order=40, rich_text=("body",)),
+    registry.Navigation(_("Articles"), "articles:list", order=40),
+    registry.Sitemap("articles.Article", list_url="articles:list", order=40),
+    registry.SearchGroup(
+        "articles",
+        _("Articles"),
+        "articles.Article",
+        "title",
+        "summary",
+        lambda year: Q(publication_date__year=year),
+        order=30,
+    ),
+    registry.Table(
+        "articles",
+        lambda: Article.objects.published().prefetch_related("sources"),
+        [
+            registry.attr("slug"),
+            registry.URL,
+            *registry.translated("title"),
+            registry.attr("kind"),
+            registry.attr("author"),
+            registry.attr("publisher"),
+            registry.attr("publication_date", "date"),
+            registry.attr("publication_precision"),
+            registry.attr("language"),
+            *registry.translated("summary"),
+            registry.attr("external_url"),
+            registry.keys("sources"),
+        ],
+        order=50,
+    ),
+    registry.HomeSection("articles/_home.html", latest_articles, order=30),
+]

@@ -1,0 +1,66 @@
+"""What the toll brings to search, the sitemap, open data, health, the menu and the home page."""
+
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from memorial.core import registry
+from memorial.core.citations import cite_source
+
+from .models import Figure
+from .views import FigureRows
+
+
+def undated_figures():
+    for figure in Figure.objects.filter(as_of_date__isnull=True).select_related("source"):
+        yield figure, figure.as_of_note or _("No date and no note.")
+
+
+def home_figures(view):
+    """The figures a curator chose for the home page, at most eight."""
+    figures = view.read(
+        "key_figures", lambda: view.published(Figure.objects.key_figures()).rows()[:8]
+    )
+    return {"key_figures": FigureRows().rows(figures)} if figures else None
+
+
+CONTRIBUTIONS = [
+    registry.Content("figures.Figure", order=20),
+    registry.Navigation(_("The toll"), "figures:list", order=20),
+    registry.Sitemap("figures.Figure", list_url="figures:list", order=20),
+    registry.SearchGroup(
+        "figures",
+        _("The toll"),
+        "figures.Figure",
+        "scope",
+        "note",
+        lambda year: Q(as_of_date__year=year),
+        related=("source",),
+        order=20,
+    ),
+    registry.Table(
+        "figures",
+        lambda: Figure.objects.for_toll().select_related("part_of"),
+        [
+            registry.attr("key"),
+            registry.URL,
+            registry.attr("quantity"),
+            registry.attr("qualifier"),
+            registry.attr("value_low", "integer"),
+            registry.attr("value_high", "integer"),
+            *registry.translated("scope"),
+            registry.attr("as_of_date", "date"),
+            registry.attr("as_of_precision"),
+            *registry.translated("as_of_note"),
+            registry.Field("source", "string", lambda f: f.source.key, "key of the source"),
+            registry.Field("source_citation", "string", lambda f: cite_source(f.source, f.locator)),
+            registry.attr("locator"),
+            registry.attr("quote"),
+            *registry.translated("note"),
+            registry.Field("part_of", "string", lambda f: f.part_of.key if f.part_of else None),
+            registry.attr("sort_order", "integer"),
+        ],
+        order=20,
+    ),
+    registry.HealthCheck(_("Figures without an as-of date"), undated_figures, order=20),
+    registry.HomeSection("figures/_home.html", home_figures, order=10),
+]

@@ -1,0 +1,58 @@
+"""What the photographs bring to search, the sitemap, open data, health, the menu and the home page."""
+
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from memorial.core import registry
+
+from .health import photos_without_alt_text, photos_without_credit
+from .models import Photo
+
+
+def featured_photos(view):
+    photos = view.read(
+        "photos", lambda: view.published(Photo.objects.filter(is_featured=True).listed())[:4]
+    )
+    return {"photos": photos} if photos else None
+
+
+CONTRIBUTIONS = [
+    registry.Content("photos.Photo", order=30),
+    registry.Navigation(_("Photos"), "photos:list", order=30),
+    registry.Sitemap("photos.Photo", list_url="photos:list", order=30),
+    registry.SearchGroup(
+        "photos",
+        _("Photos"),
+        "photos.Photo",
+        "title",
+        "caption",
+        lambda year: Q(taken_date__year=year),
+        related=("source",),
+        order=40,
+    ),
+    registry.Table(
+        "photos",
+        lambda: Photo.objects.published().select_related("source").prefetch_related("events"),
+        [
+            registry.attr("slug"),
+            registry.URL,
+            *registry.translated("title"),
+            *registry.translated("caption"),
+            *registry.translated("alt_text"),
+            registry.attr("credit"),
+            *registry.translated("rights"),
+            registry.attr("license_url"),
+            registry.attr("taken_date", "date"),
+            registry.attr("taken_precision"),
+            registry.attr("width", "integer"),
+            registry.attr("height", "integer"),
+            registry.attr("is_graphic", "boolean"),
+            registry.Field("source", "string", lambda p: p.source.key, "key of the source"),
+            registry.keys("events", "slug"),
+        ],
+        order=60,
+    ),
+    registry.HealthCheck(_("Photos without real alternative text"), photos_without_alt_text, 10),
+    registry.HealthCheck(_("Photos without a credit"), photos_without_credit, order=11),
+    registry.HomeSection("photos/_home.html", featured_photos, order=40),
+]
