@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "simple_history",
     "axes",
     "csp",
+    "import_export",
     "memorial.core",
     "memorial.sources",
     "memorial.events",

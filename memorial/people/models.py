@@ -224,6 +224,13 @@ class Person(SearchableModel, PublishableModel):
         blank=True,
         related_name="portrayed_people",
     )
+    photos = models.ManyToManyField(
+        "photos.Photo",
+        verbose_name=_("photographs"),
+        blank=True,
+        related_name="people",
+        help_text=_("Photographs of the person, their grave or their memorial."),
+    )
     events = models.ManyToManyField(
         "events.Event", verbose_name=_("related events"), blank=True, related_name="people"
     )
@@ -388,6 +395,10 @@ class Person(SearchableModel, PublishableModel):
 
 
 class AttestationQuerySet(ContentQuerySet):
+    def listed(self):
+        # A person's page cites each attestation's source.
+        return self.select_related("source")
+
     def published(self):
         # An attestation is public with its person.
         return self.filter(person__in=Person.objects.published())

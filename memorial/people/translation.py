@@ -27,6 +27,8 @@ class AttestationTranslationOptions(TranslationOptions):
 
 
 track_history(
-    Person, m2m_fields=["events", "figures"], excluded_fields=["search_key", "name_key", "age"]
+    Person,
+    m2m_fields=["photos", "events", "figures"],
+    excluded_fields=["search_key", "name_key", "age"],
 )
 track_history(Attestation)
