@@ -1,13 +1,11 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
-from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path, re_path
-from django.views.decorators.http import require_safe
 
 from memorial.core.media import serve_media
 from memorial.core.observability import health
-from memorial.core.sitemaps import sitemaps
+from memorial.core.sitemaps import sitemap
 from memorial.core.views import FaviconView, RobotsView
 
 handler500 = "memorial.core.errors.server_error"
@@ -17,12 +15,7 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     # One address for curators; the admin follows the browser's language.
     path("admin/", admin.site.urls),
-    path(
-        "sitemap.xml",
-        require_safe(sitemap),
-        {"sitemaps": sitemaps()},
-        name="sitemap",
-    ),
+    path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", RobotsView.as_view(), name="robots"),
     path("favicon.ico", FaviconView.as_view(), name="favicon"),
 ]

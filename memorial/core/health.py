@@ -59,6 +59,13 @@ def _languages():
     return getattr(settings, "MODELTRANSLATION_LANGUAGES", ())
 
 
+def _columns(model, name):
+    """A translated field's column in every language; an untranslated field's own."""
+    columns = {field.name for field in model._meta.fields}
+    translated = [f"{name}_{code}" for code in _languages() if f"{name}_{code}" in columns]
+    return translated or [name]
+
+
 def _is_publishable(model):
     return any(f.name == "is_published" for f in model._meta.get_fields())
 
@@ -104,7 +111,7 @@ def address_problems():
     for content in registry.contributions(registry.Content):
         model = content.get_model()
         url_fields = [f.name for f in model._meta.fields if isinstance(f, models.URLField)]
-        text_fields = [f"{name}_{code}" for name in content.rich_text for code in _languages()]
+        text_fields = [column for name in content.rich_text for column in _columns(model, name)]
         if not url_fields and not text_fields:
             continue
         for obj in model._default_manager.order_by("pk"):

@@ -1,5 +1,7 @@
 from django.contrib.sitemaps import Sitemap
+from django.contrib.sitemaps.views import sitemap as sitemap_view
 from django.urls import reverse
+from django.views.decorators.http import require_safe
 
 from . import registry
 
@@ -44,3 +46,9 @@ def sitemaps():
             f"{model.__name__}Sitemap", (PublishedSitemap,), {"model": model}
         )
     return result
+
+
+@require_safe
+def sitemap(request):
+    """sitemap.xml: every registered sitemap, as the apps installed now declare them."""
+    return sitemap_view(request, sitemaps=sitemaps())
