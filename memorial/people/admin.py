@@ -2,6 +2,7 @@ from django.contrib import admin, messages
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 from import_export.admin import ImportMixin
+from import_export.formats.base_formats import CSV
 
 from memorial.core.admin import ContentAdmin, PublishableAdmin
 
@@ -45,10 +46,8 @@ class PlaceFilter(admin.SimpleListFilter):
     parameter_name = "place"
 
     def lookups(self, request, model_admin):
-        places = model_admin.model.objects.exclude(place_of_death_en="").values_list(
-            "place_of_death_en", flat=True
-        )
-        return [(place, place) for place in sorted(set(places))]
+        places = model_admin.model.objects.values_list("place_of_death_en", flat=True)
+        return [(place, place) for place in sorted({place for place in places if place})]
 
     def queryset(self, request, queryset):
         if self.value():
@@ -69,6 +68,7 @@ def probable_duplicates(person):
 @admin.register(Person)
 class PersonAdmin(ImportMixin, PublishableAdmin):
     resource_classes = [PersonResource]
+    import_formats = [CSV]
     list_display = [
         "__str__",
         "death_display",
