@@ -21,7 +21,7 @@ def organization(request):
         "@context": CONTEXT,
         "@type": "Organization",
         "name": str(settings.MEMORIAL_SITE_NAME),
-        "url": _absolute(request, reverse("core:home")),
+        "url": _absolute(request, reverse("pages:home")),
         "email": settings.MEMORIAL_CONTACT_EMAIL,
     }
 

@@ -111,7 +111,7 @@ def language_alternates(context):
 def language_homes(context):
     """The home page in every language: the switcher of pages without alternates."""
     return [
-        (code, name, reverse_in(code, "core:home"), active)
+        (code, name, reverse_in(code, "pages:home"), active)
         for code, name, active in languages(context.get("LANGUAGE_CODE"))
     ]
 
