@@ -52,7 +52,7 @@ def setup_django():
 
 def one_search(text, only=None):
     """What the search page does: one kind (`type=`), or every kind at once."""
-    from memorial.core.search import search_everything, search_first, search_groups, snippet
+    from memorial.search.engine import search_everything, search_first, search_groups, snippet
 
     def visible(group):
         return group.model._default_manager.published()

@@ -36,7 +36,7 @@ VAR_DIR = Path(env("MEMORIAL_VAR_DIR", default=str(BASE_DIR / "var")))
 
 INSTALLED_APPS = [
     "modeltranslation",  # before the admin, so it can patch model admins
-    "memorial.core.sites.MemorialAdminConfig",
+    "memorial.curation.sites.MemorialAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -57,12 +57,16 @@ INSTALLED_APPS = [
     "memorial.commemorations",
     "memorial.people",
     "memorial.opendata",
+    "memorial.pages",
+    "memorial.search",
+    "memorial.curation",
+    "memorial.web",
 ]
 
 MIDDLEWARE = [
     "memorial.core.observability.RequestIdMiddleware",
     # Refuses an oversized body before anything reads it.
-    "memorial.core.limits.RequestSizeLimitMiddleware",
+    "memorial.web.limits.RequestSizeLimitMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
@@ -98,7 +102,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "memorial.core.context_processors.site",
+                "memorial.web.context_processors.site",
             ],
         },
     },

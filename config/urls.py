@@ -3,12 +3,12 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path, re_path
 
-from memorial.core.media import serve_media
 from memorial.core.observability import health
-from memorial.core.sitemaps import sitemap
-from memorial.core.views import FaviconView, RobotsView
+from memorial.pages.sitemaps import sitemap
+from memorial.pages.views import FaviconView, RobotsView
+from memorial.web.media import serve_media
 
-handler500 = "memorial.core.errors.server_error"
+handler500 = "memorial.web.errors.server_error"
 
 urlpatterns = [
     path("health/", health, name="health"),
@@ -21,7 +21,8 @@ urlpatterns = [
 ]
 
 urlpatterns += i18n_patterns(
-    path("", include("memorial.core.urls")),
+    path("", include("memorial.pages.urls")),
+    path("search/", include("memorial.search.urls")),
     path("sources/", include("memorial.sources.urls")),
     path("timeline/", include("memorial.events.urls")),
     path("toll/", include("memorial.figures.urls")),

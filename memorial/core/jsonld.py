@@ -1,18 +1,17 @@
-"""schema.org descriptions of the memorial's pages, as plain dictionaries.
+"""schema.org descriptions as plain dictionaries: the memorial itself, and the pieces
+every topic app's description of its pages (its `jsonld.py`) is made of.
 
 Templates print them with the `jsonld` tag, which does the escaping.
 """
 
 from django.conf import settings
-from django.utils.translation import get_language
 
-from .dates import partial_date_iso
 from .links import reverse
 
 CONTEXT = "https://schema.org"
 
 
-def _absolute(request, url):
+def absolute(request, url):
     return request.build_absolute_uri(url)
 
 
@@ -21,18 +20,18 @@ def organization(request):
         "@context": CONTEXT,
         "@type": "Organization",
         "name": str(settings.MEMORIAL_SITE_NAME),
-        "url": _absolute(request, reverse("core:home")),
+        "url": absolute(request, reverse("pages:home")),
         "email": settings.MEMORIAL_CONTACT_EMAIL,
     }
 
 
-def _publisher(request):
+def publisher(request):
     data = organization(request)
     data.pop("@context")
     return data
 
 
-def _citations(sources):
+def citations(sources):
     """schema.org works for (title, address) pairs; the address may be empty."""
     return [
         {"@type": "CreativeWork", "name": title, **({"url": url} if url else {})}
@@ -40,103 +39,5 @@ def _citations(sources):
     ]
 
 
-def _titles_and_addresses(sources):
+def titles_and_addresses(sources):
     return [(source.title, source.url) for source in sources]
-
-
-def event(request, obj, sources=()):
-    data = {
-        "@context": CONTEXT,
-        "@type": "Event",
-        "name": obj.title,
-        "url": _absolute(request, obj.get_absolute_url()),
-        "description": obj.summary,
-        "inLanguage": get_language(),
-    }
-    start = partial_date_iso(obj.start_date, obj.start_precision)
-    if start:
-        data["startDate"] = start
-    end = partial_date_iso(obj.end_date, obj.end_precision)
-    if end:
-        data["endDate"] = end
-    if obj.place:
-        data["location"] = {"@type": "Place", "name": obj.place}
-    if sources:
-        data["citation"] = _citations(_titles_and_addresses(sources))
-    return data
-
-
-def article(request, obj, sources=()):
-    data = {
-        "@context": CONTEXT,
-        "@type": "Article",
-        "headline": obj.title,
-        "url": _absolute(request, obj.get_absolute_url()),
-        "description": obj.summary,
-        "publisher": _publisher(request),
-    }
-    published = partial_date_iso(obj.publication_date, obj.publication_precision)
-    if published:
-        data["datePublished"] = published
-    if obj.author:
-        data["author"] = {"@type": "Person", "name": obj.author}
-    if obj.external_url:
-        data["sameAs"] = obj.external_url
-    if sources:
-        data["citation"] = _citations(_titles_and_addresses(sources))
-    return data
-
-
-def image_object(request, photo):
-    data = {
-        "@context": CONTEXT,
-        "@type": "ImageObject",
-        "name": photo.title,
-        "url": _absolute(request, photo.get_absolute_url()),
-        "contentUrl": _absolute(request, photo.image.url),
-        "caption": photo.caption,
-        "creditText": photo.credit,
-        "copyrightNotice": photo.rights,
-    }
-    if photo.width and photo.height:
-        data["width"] = photo.width
-        data["height"] = photo.height
-    if photo.license_url:
-        data["license"] = photo.license_url
-    taken = partial_date_iso(photo.taken_date, photo.taken_precision)
-    if taken:
-        data["dateCreated"] = taken
-    if photo.place:
-        data["contentLocation"] = {"@type": "Place", "name": photo.place}
-    return data
-
-
-def dataset(request, name, description, url, measured, sources):
-    """Figures as a dataset: every figure is a cited measurement, none the truth.
-
-    `measured` names what the figures count; `sources` are the (title,
-    address) of the sources they cite.
-    """
-    return {
-        "@context": CONTEXT,
-        "@type": "Dataset",
-        "name": str(name),
-        "description": str(description),
-        "url": _absolute(request, url),
-        "creator": _publisher(request),
-        "isAccessibleForFree": True,
-        "variableMeasured": list(measured),
-        "citation": _citations(sources),
-    }
-
-
-def commemoration(request, obj):
-    return {
-        "@context": CONTEXT,
-        "@type": "Event",
-        "name": str(obj),
-        "url": _absolute(request, obj.get_absolute_url()),
-        "startDate": obj.date.isoformat(),
-        "location": {"@type": "Place", "name": "Baku"},
-        "description": obj.observances,
-    }

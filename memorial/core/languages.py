@@ -165,3 +165,30 @@ def alternates(request, path):
             result = []
     request._memorial_alternates = (path, result)
     return result
+
+
+def ordinal(number, language=None):
+    """36th, 36-cı, 36-я: an anniversary ordinal in the active language."""
+    language = (language or get_language() or "en")[:2]
+    if language == "ru":
+        return f"{number}-я"
+    if language == "az":
+        return f"{number}-{_az_ordinal_suffix(number)}"
+    if 10 <= number % 100 <= 20:
+        suffix = "th"
+    else:
+        suffix = {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+    return f"{number}{suffix}"
+
+
+def _az_ordinal_suffix(number):
+    """Azerbaijani ordinal suffix by vowel harmony of the number's spoken last word."""
+    if number % 10 == 0:
+        # 10 on, 20 iyirmi, 30 otuz, 40 qırx, 50 əlli, 60 altmış, 70 yetmiş, 80 səksən, 90 doxsan
+        tens = {1: "cu", 2: "ci", 3: "cu", 4: "cı", 5: "ci", 6: "cı", 7: "ci", 8: "ci", 9: "cı"}
+        if number % 100 == 0:
+            return "cü"
+        return tens[(number // 10) % 10]
+    # 1 bir, 2 iki, 3 üç, 4 dörd, 5 beş, 6 altı, 7 yeddi, 8 səkkiz, 9 doqquz
+    units = {1: "ci", 2: "ci", 3: "cü", 4: "cü", 5: "ci", 6: "cı", 7: "ci", 8: "ci", 9: "cu"}
+    return units[number % 10]

@@ -1,10 +1,10 @@
 from django.views.generic import DetailView, ListView
 
-from memorial.core import jsonld
 from memorial.core.languages import active_language, lang_attribute_of, row_text_in
 from memorial.core.links import slug_addresses
 from memorial.core.views import KindFilterMixin, PublishedMixin
 
+from . import jsonld
 from .models import ROW_TEXTS, Event, EventKind, dates_text
 
 

@@ -5,7 +5,6 @@ from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, ListView
 
-from memorial.core import jsonld
 from memorial.core.html import format_text_html
 from memorial.core.languages import (
     active_language,
@@ -16,6 +15,7 @@ from memorial.core.languages import (
 from memorial.core.links import reverse, slug_addresses
 from memorial.core.views import PublishedMixin
 
+from . import jsonld
 from .charts import toll_chart
 from .models import QUANTITY_LABELS, Figure, as_of_text, value_text
 

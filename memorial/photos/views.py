@@ -1,8 +1,8 @@
 from django.views.generic import DetailView, ListView
 
-from memorial.core import jsonld
 from memorial.core.views import PublishedMixin
 
+from . import jsonld
 from .models import Photo
 
 

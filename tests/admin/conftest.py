@@ -1,7 +1,7 @@
 import pytest
 from django.contrib.auth import get_user_model
 
-from memorial.core.roles import sync_curators_group
+from memorial.curation.roles import sync_curators_group
 
 PASSWORD = "a-long-curator-passphrase"
 

@@ -4,7 +4,7 @@ import pytest
 from django.contrib.auth.models import Group, Permission
 from django.urls import reverse
 
-from memorial.core.roles import CURATORS, curator_permission_keys, sync_curators_group
+from memorial.curation.roles import CURATORS, curator_permission_keys, sync_curators_group
 
 from .conftest import PASSWORD
 from .specs import SPECS, spec_id

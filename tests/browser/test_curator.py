@@ -2,7 +2,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.urls import reverse
 
-from memorial.core.roles import sync_curators_group
+from memorial.curation.roles import sync_curators_group
 from memorial.events.models import Event
 from memorial.figures.models import Figure
 from tests import factories

@@ -72,7 +72,7 @@ def test_graphic_content_notice_works_with_javascript_off(live_server, browser, 
 
 def test_keyboard_reaches_the_skip_link_search_and_every_menu_item(live_server, page, content):
     """Tab goes to the skip link first, then home, search, and each menu item in order."""
-    page.goto(live_server.url + reverse("core:home"))
+    page.goto(live_server.url + reverse("pages:home"))
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.className") == "skip-link"
     assert page.locator(".skip-link").is_visible()
@@ -86,7 +86,7 @@ def test_keyboard_reaches_the_skip_link_search_and_every_menu_item(live_server, 
     outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
     assert outline != "none"
     page.keyboard.press("Enter")
-    page.wait_for_url(live_server.url + reverse("core:about"))
+    page.wait_for_url(live_server.url + reverse("pages:about"))
 
 
 def test_skip_link_moves_focus_to_main(live_server, page, content):

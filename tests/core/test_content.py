@@ -137,6 +137,6 @@ def test_the_real_content_on_the_public_pages(loaded, client):
     assert "Azerbaijan Marks 36th Anniversary of Black January Tragedy" in killed
     commemoration = client.get(reverse("commemorations:detail", kwargs={"year": 2026}))
     assert "36th anniversary" in commemoration.content.decode()
-    home = client.get(reverse("core:home")).content.decode()
+    home = client.get(reverse("pages:home")).content.decode()
     key_figures = home[home.index('<section class="key-figures"') :]
     assert ">131<" in key_figures[: key_figures.index("</section>")]

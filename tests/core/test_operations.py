@@ -7,7 +7,7 @@ from django.db import OperationalError
 from django.test import Client
 from django.urls import reverse
 
-from memorial.core.errors import server_error
+from memorial.web.errors import server_error
 
 
 @pytest.mark.django_db

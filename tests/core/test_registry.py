@@ -12,8 +12,9 @@ from django.db import connection
 from django.test import override_settings
 from django.urls import reverse
 
-from memorial.core import health, registry, roles
+from memorial.core import health, registry
 from memorial.core.loader import load_order
+from memorial.curation import roles
 
 NEW_APP = "tests.newtopic"
 
@@ -55,7 +56,7 @@ def test_nothing_is_declared_for_an_app_that_is_not_installed():
 
 def test_the_menu_and_the_home_page_show_it(client, wreath):
     """Its menu link follows the others, and its home section shows its latest wreath."""
-    page = client.get(reverse("core:home")).content.decode()
+    page = client.get(reverse("pages:home")).content.decode()
     menu = page[page.index('class="site-nav"') :]
     assert menu.index(reverse("sources:list")) < menu.index(reverse("newtopic:list"))
     assert "Wreaths laid" in page
@@ -69,12 +70,12 @@ def test_the_menu_marks_its_pages_current(client, wreath):
 
 def test_search_finds_it_in_its_own_group(client, wreath):
     """Search folds its text like any other, in a group of its own, and offers it as a kind."""
-    response = client.get(reverse("core:search"), {"q": "CARNATIONS Bakü"})
+    response = client.get(reverse("search:search"), {"q": "CARNATIONS Bakü"})
     page = response.content.decode()
     assert '<option value="wreaths">Wreaths</option>' in page
     assert '<h2 id="group-wreaths">Wreaths</h2>' in page
     assert wreath.get_absolute_url() in page
-    only = client.get(reverse("core:search"), {"q": "carnations", "type": "wreaths"})
+    only = client.get(reverse("search:search"), {"q": "carnations", "type": "wreaths"})
     assert only.status_code == 200
     assert wreath.get_absolute_url() in only.content.decode()
 

@@ -27,7 +27,7 @@ def test_remembered_addresses_are_django_s_in_every_language(language):
         ("events:detail", {"slug": "night-of-20-january"}),
         ("figures:detail", {"key": "omm-killed-131"}),
         ("commemorations:detail", {"year": 2026}),
-        ("core:home", None),
+        ("pages:home", None),
     ):
         with translation.override(language):
             # Twice: the second answer comes from memory.
@@ -38,21 +38,21 @@ def test_remembered_addresses_are_django_s_in_every_language(language):
 
 def test_remembered_addresses_follow_the_script_prefix():
     with translation.override("en"):
-        assert reverse("core:about") == "/en/about/"
+        assert reverse("pages:about") == "/en/about/"
         set_script_prefix("/memorial/")
         try:
-            assert reverse("core:about") == "/memorial/en/about/"
+            assert reverse("pages:about") == "/memorial/en/about/"
         finally:
             clear_script_prefix()
-        assert reverse("core:about") == "/en/about/"
+        assert reverse("pages:about") == "/en/about/"
 
 
 def test_remembered_addresses_are_forgotten_when_the_url_configuration_changes():
     with translation.override("en"):
-        assert reverse("core:about") == "/en/about/"
+        assert reverse("pages:about") == "/en/about/"
         with override_settings(ROOT_URLCONF="bench.urls"):
             assert reverse("bench-minimal") == django_reverse("bench-minimal")
-        assert reverse("core:about") == "/en/about/"
+        assert reverse("pages:about") == "/en/about/"
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

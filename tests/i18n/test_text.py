@@ -8,9 +8,8 @@ import pytest
 from django.urls import reverse
 from django.utils.translation import override
 
-from memorial.commemorations.models import ordinal
 from memorial.core.dates import DatePrecision, format_partial_date
-from memorial.core.languages import az_ablative_suffix
+from memorial.core.languages import az_ablative_suffix, ordinal
 from tests import factories
 
 from .conftest import Page, in_language

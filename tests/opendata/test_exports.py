@@ -145,7 +145,7 @@ def test_the_data_page_lists_every_download_and_the_footer_links_it(client, db):
     assert reverse("opendata:datapackage") in html
     for name in exports.table_names():
         assert reverse("opendata:table", kwargs={"name": name, "fmt": "csv"}) in html
-    assert reverse("opendata:index") in client.get(reverse("core:home")).content.decode()
+    assert reverse("opendata:index") in client.get(reverse("pages:home")).content.decode()
 
 
 def test_export_command_writes_a_versioned_release(content, tmp_path, client):

@@ -128,9 +128,9 @@ def multiply_content(times=10):
 def page_urls(content):
     """One address of every public page type, for tests that visit them all."""
     return {
-        "home": reverse("core:home"),
-        "about": reverse("core:about"),
-        "search": reverse("core:search") + "?q=Baku",
+        "home": reverse("pages:home"),
+        "about": reverse("pages:about"),
+        "search": reverse("search:search") + "?q=Baku",
         "timeline": reverse("events:list"),
         "event": content["night"].get_absolute_url(),
         "toll": reverse("figures:list"),

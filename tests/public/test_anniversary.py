@@ -5,7 +5,7 @@ import pytest
 from django.template.loader import render_to_string
 from django.utils import translation
 
-from memorial.core.anniversary import anniversary_panel
+from memorial.pages.anniversary import anniversary_panel
 
 BAKU = ZoneInfo("Asia/Baku")
 
@@ -16,7 +16,7 @@ def baku(*args):
 
 def render(panel):
     with translation.override("en"):
-        return " ".join(render_to_string("core/_anniversary_panel.html", {"panel": panel}).split())
+        return " ".join(render_to_string("pages/_anniversary_panel.html", {"panel": panel}).split())
 
 
 def test_half_an_hour_before_the_anniversary_counts_down():

@@ -29,7 +29,7 @@ def staff_client(client):
 
 def test_home_shows_panel_key_figures_timeline_articles_and_photos(client, memorial_content):
     """The home page has the anniversary panel, sourced figures, events, articles and photos."""
-    response = client.get(reverse("core:home"))
+    response = client.get(reverse("pages:home"))
     html = response.content.decode()
     text = text_of(response)
     assert "years since 20 January 1990" in text
@@ -139,10 +139,10 @@ def test_sources_are_grouped_by_kind_and_show_what_cites_them(client, memorial_c
 
 def test_search_groups_results_by_type(client, memorial_content):
     """One query finds events, articles, figures and sources, under a heading per type."""
-    text = text_of(client.get(reverse("core:search"), {"q": "OMM"}))
+    text = text_of(client.get(reverse("search:search"), {"q": "OMM"}))
     assert "The toll" in text and "Articles" in text and "Sources" in text
     assert "The OMM report" in text
-    text = text_of(client.get(reverse("core:search"), {"q": "2026"}))
+    text = text_of(client.get(reverse("search:search"), {"q": "2026"}))
     assert "36th anniversary (2026)" in text
 
 
@@ -150,11 +150,11 @@ def test_search_pages_through_one_type(client, memorial_content):
     """With more results than fit, a link leads to a paginated list of that type."""
     for n in range(25):
         factories.make_article(title_en=f"Testimony {n}")
-    html = client.get(reverse("core:search"), {"q": "Testimony"}).content.decode()
+    html = client.get(reverse("search:search"), {"q": "Testimony"}).content.decode()
     assert "type=articles" in html
-    response = client.get(reverse("core:search"), {"q": "Testimony", "type": "articles"})
+    response = client.get(reverse("search:search"), {"q": "Testimony", "type": "articles"})
     assert "Page 1 of 2" in text_of(response)
-    page2 = client.get(reverse("core:search"), {"q": "Testimony", "type": "articles", "page": 2})
+    page2 = client.get(reverse("search:search"), {"q": "Testimony", "type": "articles", "page": 2})
     assert page2.status_code == 200
 
 
@@ -162,7 +162,7 @@ def test_drafts_are_absent_for_visitors(client, memorial_content):
     """A draft is not listed, not searchable and its page is a 404."""
     draft = memorial_content["draft_event"]
     assert "A draft event" not in text_of(client.get(reverse("events:list")))
-    assert "A draft event" not in text_of(client.get(reverse("core:search"), {"q": "draft"}))
+    assert "A draft event" not in text_of(client.get(reverse("search:search"), {"q": "draft"}))
     assert client.get(draft.get_absolute_url()).status_code == 404
     assert client.get(draft.get_absolute_url(), {"preview": "1"}).status_code == 404
 
@@ -183,7 +183,7 @@ def test_the_home_page_shows_drafts_only_in_a_staff_preview(staff_client, memori
     """The home page's lists, compiled once for visitors, are read afresh for a preview."""
     factories.make_article(title_en="A draft article", is_published=False)
     factories.make_photo(title_en="A draft photograph", is_featured=True, is_published=False)
-    home = reverse("core:home")
+    home = reverse("pages:home")
     visitor = Client()
     for client in (visitor, staff_client):
         assert "A draft article" not in text_of(client.get(home))
@@ -231,9 +231,9 @@ def test_drafts_linked_to_published_pages_are_shown_only_in_preview(
 
 
 PUBLIC_URLS = [
-    ("core:home", {}),
-    ("core:about", {}),
-    ("core:search", {}),
+    ("pages:home", {}),
+    ("pages:about", {}),
+    ("search:search", {}),
     ("events:list", {}),
     ("figures:list", {}),
     ("photos:list", {}),
@@ -246,7 +246,7 @@ PUBLIC_URLS = [
     ("articles:detail", {"slug": "report"}),
     ("commemorations:detail", {"year": 2026}),
     ("sources:detail", {"key": "omm"}),
-    ("core:calendar", {}),
+    ("pages:calendar", {}),
     ("articles:feed-rss", {}),
     ("articles:feed-atom", {}),
 ]
@@ -273,11 +273,11 @@ def test_public_views_answer_only_get_and_head(client, memorial_content, name, k
         ("sources:list", {"page": "abc"}, 404),
         ("commemorations:list", {"page": "99999"}, 404),
         ("figures:list", {"page": "abc"}, 404),
-        ("core:search", {"q": "Baku\x00"}, 400),
-        ("core:search", {"q": "x" * 10_000}, 400),
-        ("core:search", {"q": "Baku", "type": "<script>"}, 400),
-        ("core:search", {"q": "Baku", "type": "events", "page": "abc"}, 404),
-        ("core:search", {"q": "   "}, 200),
+        ("search:search", {"q": "Baku\x00"}, 400),
+        ("search:search", {"q": "x" * 10_000}, 400),
+        ("search:search", {"q": "Baku", "type": "<script>"}, 400),
+        ("search:search", {"q": "Baku", "type": "events", "page": "abc"}, 404),
+        ("search:search", {"q": "   "}, 200),
     ],
 )
 def test_bad_parameters_give_a_friendly_page(client, memorial_content, name, params, status):
@@ -293,7 +293,7 @@ def test_custom_404_is_in_the_site_design(client, db):
     response = client.get("/en/no-such-page/")
     assert response.status_code == 404
     html = response.content.decode()
-    assert "Page not found" in html and reverse("core:home") in html
+    assert "Page not found" in html and reverse("pages:home") in html
 
 
 def test_500_page_renders_without_the_database(django_assert_num_queries, rf):
@@ -313,7 +313,7 @@ def test_key_figures_follow_the_order_of_the_toll(client):
     factories.make_figure(quantity="detained", value_low=841, is_key=True)
     factories.make_figure(quantity="injured", value_low=744, is_key=True)
     factories.make_figure(quantity="killed", value_low=131, is_key=True)
-    html = client.get(reverse("core:home")).content.decode()
+    html = client.get(reverse("pages:home")).content.decode()
     assert html.index(">131<") < html.index(">744<") < html.index(">841<")
 
 

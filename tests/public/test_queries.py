@@ -8,10 +8,10 @@ from .conftest import multiply_content
 pytestmark = pytest.mark.django_db
 
 PAGES = [
-    ("core:home", {}, {}),
-    ("core:about", {}, {}),
-    ("core:search", {}, {"q": "e"}),
-    ("core:search", {}, {"q": "e", "type": "articles"}),
+    ("pages:home", {}, {}),
+    ("pages:about", {}, {}),
+    ("search:search", {}, {"q": "e"}),
+    ("search:search", {}, {"q": "e", "type": "articles"}),
     ("events:list", {}, {}),
     ("events:list", {}, {"kind": "main"}),
     ("events:detail", {"slug": "troops-enter"}, {}),

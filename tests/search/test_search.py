@@ -23,7 +23,7 @@ def result_titles(response):
 
 
 def search(client, **params):
-    return client.get(reverse("core:search"), params)
+    return client.get(reverse("search:search"), params)
 
 
 @pytest.fixture

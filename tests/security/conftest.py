@@ -40,7 +40,7 @@ class LinkParser(HTMLParser):
 
 def crawl(client, start=None):
     """Every internal page reachable from the home page, as (path, response) pairs."""
-    start = start or reverse("core:home")
+    start = start or reverse("pages:home")
     queue, seen, pages = [start], {start}, []
     while queue:
         path = queue.pop(0)

@@ -86,7 +86,7 @@ def test_behind_https_pages_send_hsts_and_cookies_are_secure(settings, memorial_
     settings.SESSION_COOKIE_SECURE = True
     settings.CSRF_COOKIE_SECURE = True
     client = Client()
-    response = client.get(reverse("core:home"), secure=True)
+    response = client.get(reverse("pages:home"), secure=True)
     hsts = response["Strict-Transport-Security"]
     max_age = int(hsts.split("max-age=")[1].split(";")[0])
     assert max_age >= 31_536_000 and "includeSubDomains" in hsts

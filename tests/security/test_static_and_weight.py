@@ -50,7 +50,7 @@ def production_static(settings, collected):
 def test_static_files_are_served_compressed_with_far_future_caching(production_static):
     """Pages link hashed names; WhiteNoise answers them in Brotli or gzip, immutable for years."""
     client = Client()
-    html = client.get(reverse("core:home")).content.decode()
+    html = client.get(reverse("pages:home")).content.decode()
     start = html.index('href="/static/memorial/memorial.') + len('href="')
     url = html[start : html.index('"', start)]
     assert url.count(".") >= 2, url  # memorial.<hash>.css

@@ -7,11 +7,13 @@ from django.core.signals import setting_changed
 from django.dispatch import receiver
 from django.template.loader import render_to_string
 from django.urls import get_script_prefix, reverse
+from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext
 
 from memorial.core import registry
+from memorial.core.citations import STYLES, cite, cite_source, page_record
 from memorial.core.languages import (
     alternates,
     lang_attribute,
@@ -19,6 +21,9 @@ from memorial.core.languages import (
     reverse_in,
     shown_language,
     written_lang_attribute,
+)
+from memorial.core.languages import (
+    ordinal as ordinal_in_language,
 )
 
 register = template.Library()
@@ -111,7 +116,7 @@ def language_alternates(context):
 def language_homes(context):
     """The home page in every language: the switcher of pages without alternates."""
     return [
-        (code, name, reverse_in(code, "core:home"), active)
+        (code, name, reverse_in(code, "pages:home"), active)
         for code, name, active in languages(context.get("LANGUAGE_CODE"))
     ]
 
@@ -153,8 +158,6 @@ def absolute(context, url):
 @register.filter
 def page_suffix(page_obj):
     """ " · page 2" on every page of a list after the first, so titles stay unique."""
-    from django.utils.translation import gettext
-
     if getattr(page_obj, "number", 1) == 1:
         return ""
     return " · " + gettext("page %(number)s") % {"number": page_obj.number}
@@ -163,26 +166,18 @@ def page_suffix(page_obj):
 @register.filter
 def ordinal(number):
     """36th, 36-cı, 36-я in the active language."""
-    from memorial.commemorations.models import ordinal as ordinal_in_language
-
     return ordinal_in_language(number)
 
 
 @register.filter
 def citation(source):
     """The citation text of a source, for copying."""
-    from memorial.core.citations import cite_source
-
     return cite_source(source)
 
 
 @register.inclusion_tag("includes/cite_this.html", takes_context=True)
 def cite_this(context, obj):
     """ "Cite this": the page's permalink and its citation in every style, read today."""
-    from django.utils import timezone
-
-    from memorial.core.citations import STYLES, cite, page_record
-
     url = context["request"].build_absolute_uri(obj.get_absolute_url())
     record = page_record(obj, url, timezone.localdate())
     return {

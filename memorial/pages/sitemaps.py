@@ -3,7 +3,7 @@ from django.contrib.sitemaps.views import sitemap as sitemap_view
 from django.urls import reverse
 from django.views.decorators.http import require_safe
 
-from . import registry
+from memorial.core import registry
 
 
 class MemorialSitemap(Sitemap):
@@ -19,7 +19,7 @@ class StaticSitemap(MemorialSitemap):
 
     def items(self):
         listed = [sitemap.list_url for sitemap in registry.contributions(registry.Sitemap)]
-        return ["core:home", "core:about", *listed]
+        return ["pages:home", "pages:about", *listed]
 
     def location(self, item):
         return reverse(item)

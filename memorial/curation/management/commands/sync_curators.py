@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from memorial.core.roles import CURATORS, sync_curators_group
+from memorial.curation.roles import CURATORS, sync_curators_group
 
 
 class Command(BaseCommand):

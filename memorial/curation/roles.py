@@ -2,7 +2,7 @@
 
 from django.apps import apps as global_apps
 
-from . import registry
+from memorial.core import registry
 
 CURATORS = "Curators"
 
@@ -46,3 +46,13 @@ def sync_curators_group(apps=global_apps):
     group, _ = Group.objects.get_or_create(name=CURATORS)
     group.permissions.set(permissions)
     return group
+
+
+def sync_after_migrate(apps=global_apps, **kwargs):
+    """After migrate (post_migrate), once every content model exists: reset the group."""
+    try:
+        for content in registry.contributions(registry.Content):
+            apps.get_model(content.model)
+    except LookupError:
+        return  # a migration to an earlier state; the next full migrate syncs the group
+    sync_curators_group(apps)

@@ -2,7 +2,7 @@ from functools import partial
 
 from django.conf import settings
 
-from . import jsonld
+from memorial.core import jsonld
 
 
 def site(request):

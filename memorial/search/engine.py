@@ -27,8 +27,8 @@ from django.utils.text import Truncator
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from . import registry
-from .text import html_text, search_key
+from memorial.core import registry
+from memorial.core.text import html_text, search_key
 
 #: At most this many words of a query are searched.
 MAX_WORDS = 10

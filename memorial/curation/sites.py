@@ -6,8 +6,8 @@ from django.template.response import TemplateResponse
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
-from . import registry
-from .health import find_problems
+from memorial.core import registry
+from memorial.core.health import find_problems
 
 #: After the topics (in the order their content is registered), the bookkeeping.
 BOOKKEEPING_ORDER = ["core", "auth", "axes"]
@@ -59,4 +59,4 @@ class MemorialAdminSite(admin.AdminSite):
 class MemorialAdminConfig(AdminConfig):
     """Installed in place of `django.contrib.admin`, so `admin.site` is the memorial's."""
 
-    default_site = "memorial.core.sites.MemorialAdminSite"
+    default_site = "memorial.curation.sites.MemorialAdminSite"

@@ -1,0 +1,25 @@
+"""The schema.org description of an article."""
+
+from memorial.core import jsonld
+from memorial.core.dates import partial_date_iso
+
+
+def article(request, obj, sources=()):
+    data = {
+        "@context": jsonld.CONTEXT,
+        "@type": "Article",
+        "headline": obj.title,
+        "url": jsonld.absolute(request, obj.get_absolute_url()),
+        "description": obj.summary,
+        "publisher": jsonld.publisher(request),
+    }
+    published = partial_date_iso(obj.publication_date, obj.publication_precision)
+    if published:
+        data["datePublished"] = published
+    if obj.author:
+        data["author"] = {"@type": "Person", "name": obj.author}
+    if obj.external_url:
+        data["sameAs"] = obj.external_url
+    if sources:
+        data["citation"] = jsonld.citations(jsonld.titles_and_addresses(sources))
+    return data

@@ -1,0 +1,16 @@
+from django.apps import AppConfig, apps
+from django.db.models.signals import post_migrate
+
+from .roles import sync_after_migrate
+
+
+class CurationConfig(AppConfig):
+    """The curators' side: the admin site, content health, roles, the loader and backups."""
+
+    name = "memorial.curation"
+
+    def ready(self):
+        # After every migrate, so that a newly installed topic app's models join the group.
+        post_migrate.connect(
+            sync_after_migrate, sender=apps.get_app_config("core"), dispatch_uid="curators-group"
+        )

@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class PagesConfig(AppConfig):
+    """The pages of the memorial itself: home, about, robots.txt, the favicon, the sitemap."""
+
+    name = "memorial.pages"

@@ -1,0 +1,28 @@
+"""The schema.org description of a photograph."""
+
+from memorial.core import jsonld
+from memorial.core.dates import partial_date_iso
+
+
+def image_object(request, photo):
+    data = {
+        "@context": jsonld.CONTEXT,
+        "@type": "ImageObject",
+        "name": photo.title,
+        "url": jsonld.absolute(request, photo.get_absolute_url()),
+        "contentUrl": jsonld.absolute(request, photo.image.url),
+        "caption": photo.caption,
+        "creditText": photo.credit,
+        "copyrightNotice": photo.rights,
+    }
+    if photo.width and photo.height:
+        data["width"] = photo.width
+        data["height"] = photo.height
+    if photo.license_url:
+        data["license"] = photo.license_url
+    taken = partial_date_iso(photo.taken_date, photo.taken_precision)
+    if taken:
+        data["dateCreated"] = taken
+    if photo.place:
+        data["contentLocation"] = {"@type": "Place", "name": photo.place}
+    return data
