@@ -4,12 +4,12 @@ from django.conf import settings
 from django.db.models import Count, Q
 from django.views.generic import DetailView, TemplateView
 
-from memorial.core.dates import DatePrecision, partial_date_iso
+from memorial.core.dates import DatePrecision
 from memorial.core.languages import active_language
 from memorial.core.links import slug_addresses
 from memorial.core.views import PublishedMixin
 
-from . import collation
+from . import collation, jsonld
 from .forms import WallFilterForm
 from .models import Answer, Person
 
@@ -137,57 +137,9 @@ class PersonDetailView(PublishedMixin, DetailView):
         return context
 
     def get_structured_data(self):
-        person = self.object
-        request = self.request
-        data = {
-            "@context": "https://schema.org",
-            "@type": "Person",
-            "name": person.display_name,
-            "url": request.build_absolute_uri(person.get_absolute_url()),
-        }
-        if person.given_name:
-            data["givenName"] = person.given_name
-        if person.surname:
-            data["familyName"] = person.surname
-        alternate = sorted(
-            {
-                " ".join(
-                    p
-                    for p in (
-                        getattr(person, f"given_name_{code}"),
-                        getattr(person, f"surname_{code}"),
-                    )
-                    if p
-                )
-                for code in settings.MODELTRANSLATION_LANGUAGES
-            }
-            - {data["name"], ""}
-        )
-        if alternate:
-            data["alternateName"] = alternate
-        birth = partial_date_iso(person.birth_date, person.birth_precision)
-        if birth:
-            data["birthDate"] = birth
-        death = partial_date_iso(person.death_date, person.death_precision)
-        if death:
-            data["deathDate"] = death
-        if person.place_of_death:
-            data["deathPlace"] = {"@type": "Place", "name": person.place_of_death}
-        if person.occupation:
-            data["jobTitle"] = person.occupation
-        if person.what_happened:
-            data["description"] = person.what_happened
-        sources = self.get_related()["attestations"]
-        if sources:
-            data["subjectOf"] = [
-                {
-                    "@type": "CreativeWork",
-                    "name": attestation.source.title,
-                    **({"url": attestation.source.url} if attestation.source.url else {}),
-                }
-                for attestation in sources
-            ]
-        return data
+        attestations = self.get_related()["attestations"]
+        sources = list({a.source_id: a.source for a in attestations}.values())
+        return jsonld.person(self.request, self.object, sources)
 
 
 def differing(attestations, read, own=None):

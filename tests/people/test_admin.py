@@ -137,3 +137,10 @@ def test_saving_a_probable_duplicate_warns_the_curator(curator_client, source):
 def test_the_changelist_filters_open(curator_client, names, params):
     response = curator_client.get(reverse("admin:people_person_changelist"), params)
     assert response.status_code == 200
+
+
+def test_curators_may_edit_people_and_attestations(curator):
+    """The Curators group holds every right on the names, as on all content."""
+    for action in ("add", "change", "delete", "view"):
+        assert curator.has_perm(f"people.{action}_person")
+        assert curator.has_perm(f"people.{action}_attestation")

@@ -82,7 +82,7 @@ def test_the_wall_says_how_many_of_the_147_and_150_it_holds_and_how_to_write(
     assert "bears 147 names; 1 of them" in html
     assert "150 people hold the title “20 Yanvar şəhidi”; 1 of them" in html
     assert f'href="mailto:{settings.MEMORIAL_CONTACT_EMAIL}"' in html
-    assert reverse("core:about") in html
+    assert reverse("pages:about") in html
 
 
 @pytest.mark.parametrize(
@@ -166,7 +166,7 @@ def test_the_sitemap_lists_people_with_their_language_alternates(client, names):
 
 
 def test_the_main_navigation_leads_to_the_wall(client, names):
-    html = client.get(reverse("core:about")).content.decode()
+    html = client.get(reverse("pages:about")).content.decode()
     assert (
         f'href="{reverse("people:wall")}"'
         in html.split('class="site-nav"', 1)[1].split("</nav>", 1)[0]
@@ -192,7 +192,7 @@ def test_the_home_page_shows_a_band_of_names_and_who_is_remembered_today(client,
         given_name_en="Hidden",
         surname_en="Draft",
     )
-    html = client.get(reverse("core:home")).content.decode()
+    html = client.get(reverse("pages:home")).content.decode()
     band = html.split('class="names-band"', 1)[1].split("</section>", 1)[0]
     assert "Remembered today" in band
     assert "Birthday Person" in band
@@ -224,7 +224,7 @@ def test_search_finds_people_across_scripts_and_spellings_and_shows_them_first(
     client, names, query, slug
 ):
     factories.make_event(title_en=f"An event about {query}", summary_en=query)
-    html = client.get(reverse("core:search"), {"q": query}).content.decode()
+    html = client.get(reverse("search:search"), {"q": query}).content.decode()
     groups = re.findall(r'<h2 id="group-(\w+)">', html)
     assert groups[0] == "people"
     first = re.search(r'<ul class="results">\s*<li><a href="([^"]+)"', html).group(1)
@@ -232,7 +232,7 @@ def test_search_finds_people_across_scripts_and_spellings_and_shows_them_first(
 
 
 def test_search_never_finds_a_draft(client, names):
-    html = client.get(reverse("core:search"), {"q": "Draft Person"}).content.decode()
+    html = client.get(reverse("search:search"), {"q": "Draft Person"}).content.decode()
     assert "/names/to-verify/" not in html
 
 
