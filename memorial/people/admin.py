@@ -158,7 +158,7 @@ class PersonAdmin(ImportMixin, PublishableAdmin):
     def source_count(self, obj):
         return obj.source_count
 
-    @admin.display(description=_("killed"), ordering="death_date")
+    @admin.display(description=_("died"), ordering="death_date")
     def death_display(self, obj):
         return obj.death_display
 
