@@ -64,7 +64,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    "memorial.core.observability.RequestIdMiddleware",
+    "memorial.web.observability.RequestIdMiddleware",
     # Refuses an oversized body before anything reads it.
     "memorial.web.limits.RequestSizeLimitMiddleware",
     "django.middleware.security.SecurityMiddleware",
@@ -73,10 +73,10 @@ MIDDLEWARE = [
     # Above the page cache, so that cached pages carry every security header too.
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "memorial.core.cache.CacheHeadersMiddleware",
+    "memorial.web.cache.CacheHeadersMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
     # Before sessions and authentication: a hit for a visitor skips them all.
-    "memorial.core.cache.PageCacheMiddleware",
+    "memorial.web.cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -244,7 +244,7 @@ if REDIS_URL:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
-# Anonymous pages are cached until content changes (see memorial/core/cache.py).
+# Anonymous pages are cached until content changes (see memorial/web/cache.py).
 MEMORIAL_PAGE_CACHE_SECONDS = env.int("MEMORIAL_PAGE_CACHE_SECONDS", default=600)
 # How long a request waits for the same page that another request is rendering
 # (after a change) before rendering it too; 0 never waits.
@@ -344,7 +344,7 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "filters": {
-        "request_id": {"()": "memorial.core.observability.RequestIdFilter"},
+        "request_id": {"()": "memorial.web.observability.RequestIdFilter"},
     },
     "formatters": {
         "json": {

@@ -3,10 +3,11 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path, re_path
 
-from memorial.core.observability import health
+from memorial.commemorations.views import CommemorationCalendarView
 from memorial.pages.sitemaps import sitemap
 from memorial.pages.views import FaviconView, RobotsView
 from memorial.web.media import serve_media
+from memorial.web.observability import health
 
 handler500 = "memorial.web.errors.server_error"
 
@@ -22,6 +23,7 @@ urlpatterns = [
 
 urlpatterns += i18n_patterns(
     path("", include("memorial.pages.urls")),
+    path("20-january.ics", CommemorationCalendarView.as_view(), name="calendar"),
     path("search/", include("memorial.search.urls")),
     path("sources/", include("memorial.sources.urls")),
     path("timeline/", include("memorial.events.urls")),

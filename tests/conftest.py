@@ -88,7 +88,13 @@ def browser_type_launch_args(browser_type_launch_args):
 
 
 def pytest_collection_modifyitems(config, items):
-    """Browser tests need Chromium. Locally they skip with a reason; in CI they must run."""
+    """Browser tests are slow too, so `-m "not slow"` leaves them out.
+
+    They need Chromium: locally they skip with a reason; in CI they must run.
+    """
+    for item in items:
+        if item.get_closest_marker("browser"):
+            item.add_marker(pytest.mark.slow)
     if os.path.exists(chromium_path()) or os.environ.get("CI"):
         return
     skip = pytest.mark.skip(reason=f"Chromium not found at {chromium_path()}; set CHROMIUM_PATH")

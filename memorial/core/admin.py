@@ -18,8 +18,6 @@ from modeltranslation.admin import TranslationAdmin
 from modeltranslation.translator import translator
 from simple_history.admin import SimpleHistoryAdmin
 
-from .models import LoadedRecord
-
 EMPTY = (None, "")
 AUDIT_FIELDS = ("created_at", "created_by", "updated_at", "updated_by")
 
@@ -187,22 +185,3 @@ class PublishableAdmin(ContentAdmin):
                 "%(count)d item was unpublished.", "%(count)d items were unpublished.", changed
             )
         self.message_user(request, message % {"count": changed}, messages.SUCCESS)
-
-
-@admin.register(LoadedRecord)
-class LoadedRecordAdmin(admin.ModelAdmin):
-    """What the content loader last wrote: for reading, never for editing."""
-
-    list_display = ["model", "natural_key", "loaded_at"]
-    list_filter = ["model"]
-    search_fields = ["natural_key"]
-    date_hierarchy = "loaded_at"
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False

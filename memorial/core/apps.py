@@ -6,8 +6,3 @@ class CoreConfig(AppConfig):
     name = "memorial.core"
     label = "core"
     verbose_name = _("Memorial")
-
-    def ready(self):
-        from .cache import connect_signals
-
-        connect_signals()

@@ -5,8 +5,7 @@ Templates print them with the `jsonld` tag, which does the escaping.
 """
 
 from django.conf import settings
-
-from .links import reverse
+from django.urls import get_script_prefix
 
 CONTEXT = "https://schema.org"
 
@@ -20,7 +19,8 @@ def organization(request):
         "@context": CONTEXT,
         "@type": "Organization",
         "name": str(settings.MEMORIAL_SITE_NAME),
-        "url": absolute(request, reverse("pages:home")),
+        # The site's root, which leads each visitor to the home page in their language.
+        "url": absolute(request, get_script_prefix()),
         "email": settings.MEMORIAL_CONTACT_EMAIL,
     }
 

@@ -6,6 +6,8 @@ fallback search scans `search_key` and these operations do nothing.
 
 from django.db.migrations.operations.base import Operation
 
+from .text import search_key, searchable_texts
+
 
 class TrigramIndex(Operation):
     """A GIN trigram index on `search_key`, for similarity and substring lookups."""
@@ -47,8 +49,6 @@ def fill_search_keys(model_label, names):
     """A RunPython function computing `search_key` for the rows already stored."""
 
     def forwards(apps, schema_editor):
-        from memorial.core.text import search_key, searchable_texts
-
         model = apps.get_model(model_label)
         for instance in model._default_manager.iterator():
             key = search_key(*searchable_texts(instance, names))

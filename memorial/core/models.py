@@ -3,14 +3,18 @@
 from django.conf import settings
 from django.db import models
 from django.db.models.functions import Now
+from django.dispatch import Signal
 from django.utils import timezone
 from django.utils.encoding import force_str
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.manager import MultilingualManager, MultilingualQuerySet
 
-from .cache import bump_after_commit
 from .text import search_key, searchable_texts
 from .validators import TEXT_VALIDATORS
+
+#: Sent after `ContentQuerySet.update()` changed rows, for it sends no model signal;
+#: the page cache listens, so that such a change is seen as any other.
+content_updated = Signal()
 
 
 class TimeStampedModel(models.Model):
@@ -72,9 +76,8 @@ class ContentQuerySet(MultilingualQuerySet):
         return self.only(*self.listed_fields) if self.listed_fields else self
 
     def update(self, **kwargs):
-        # update() sends no signals; the page cache still has to learn of it.
         rows = super().update(**kwargs)
-        bump_after_commit()
+        content_updated.send(sender=self.model)
         return rows
 
 

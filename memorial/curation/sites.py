@@ -7,7 +7,8 @@ from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
 from memorial.core import registry
-from memorial.core.health import find_problems
+
+from .health import find_problems
 
 #: After the topics (in the order their content is registered), the bookkeeping.
 BOOKKEEPING_ORDER = ["core", "auth", "axes"]

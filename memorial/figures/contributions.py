@@ -4,7 +4,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from memorial.core import registry
-from memorial.core.citations import cite_source
+from memorial.sources.citations import cite_source
 
 from .models import Figure
 from .views import FigureRows

@@ -6,5 +6,4 @@ app_name = "pages"
 urlpatterns = [
     path("", views.HomeView.as_view(), name="home"),
     path("about/", views.AboutView.as_view(), name="about"),
-    path("20-january.ics", views.CommemorationCalendarView.as_view(), name="calendar"),
 ]

@@ -5,7 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from memorial.core import registry
-from memorial.core.citations import cite_source
+from memorial.sources.citations import cite_source
 
 from .models import Attestation, Person
 

@@ -14,7 +14,6 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from import_export import fields, resources, widgets
 
-from memorial.core.loader import state_digest
 from memorial.core.models import LoadedRecord
 from memorial.sources.models import Source
 
@@ -28,6 +27,11 @@ RECORD_MODEL = "people.person:import"
 
 def _row_digest(row):
     return hashlib.sha256(json.dumps(dict(row), sort_keys=True, default=str).encode()).hexdigest()
+
+
+def _state(person):
+    """When the person was last saved: any later save, by a curator or anyone, changes it."""
+    return person.updated_at.isoformat()
 
 
 class PersonResource(resources.ModelResource):
@@ -105,7 +109,7 @@ class PersonResource(resources.ModelResource):
                 model=RECORD_MODEL, natural_key=original.slug
             ).first()
             # Only what this import wrote, untouched since, may be replaced.
-            if record is None or record.state_digest != state_digest(original):
+            if record is None or record.state_digest != _state(original):
                 return True
             if record.fixture_digest == _row_digest(row):
                 return True
@@ -133,5 +137,5 @@ class PersonResource(resources.ModelResource):
         LoadedRecord.objects.update_or_create(
             model=RECORD_MODEL,
             natural_key=instance.slug,
-            defaults={"fixture_digest": _row_digest(row), "state_digest": state_digest(instance)},
+            defaults={"fixture_digest": _row_digest(row), "state_digest": _state(instance)},
         )

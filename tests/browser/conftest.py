@@ -1,1 +1,1 @@
-from tests.public.conftest import memorial_content  # noqa: F401
+from tests.pages.conftest import memorial_content  # noqa: F401

@@ -12,9 +12,9 @@ from django.db import connection
 from django.test import override_settings
 from django.urls import reverse
 
-from memorial.core import health, registry
-from memorial.core.loader import load_order
-from memorial.curation import roles
+from memorial.core import registry
+from memorial.curation import health, roles
+from memorial.curation.loader import load_order
 
 NEW_APP = "tests.newtopic"
 

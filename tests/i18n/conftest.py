@@ -5,7 +5,7 @@ import pytest
 from django.urls import translate_url
 from django.utils.translation import override
 
-from tests.public.conftest import memorial_content, page_urls  # noqa: F401
+from tests.pages.conftest import memorial_content, page_urls  # noqa: F401
 
 LANGUAGES = ("az", "en", "ru")
 

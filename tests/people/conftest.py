@@ -5,8 +5,8 @@ import pytest
 
 from memorial.people.models import Attestation, Person
 from tests import factories
-from tests.admin.conftest import curator, curator_client  # noqa: F401
 from tests.browser.test_public import axe_source  # noqa: F401
+from tests.curation.conftest import curator, curator_client  # noqa: F401
 
 _counter = itertools.count(1)
 

@@ -4,7 +4,7 @@ from urllib.parse import urldefrag, urljoin, urlsplit
 import pytest
 from django.urls import reverse
 
-from tests.public.conftest import memorial_content  # noqa: F401
+from tests.pages.conftest import memorial_content  # noqa: F401
 
 EXPECTED_CSP = {
     "default-src": "'self'",

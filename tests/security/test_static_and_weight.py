@@ -12,7 +12,7 @@ from django.contrib.staticfiles import finders
 from django.test import Client
 from django.urls import reverse
 
-from tests.public.conftest import multiply_content, page_urls
+from tests.pages.conftest import multiply_content, page_urls
 
 ROOT = Path(__file__).resolve().parents[2]
 PAGE_BUDGET_BYTES = 60 * 1024

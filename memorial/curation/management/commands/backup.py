@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from memorial.core.backup import create_backup
+from memorial.curation.backup import create_backup
 
 
 class Command(BaseCommand):

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from memorial.core.health import find_problems
+from memorial.curation.health import find_problems
 
 
 class Command(BaseCommand):

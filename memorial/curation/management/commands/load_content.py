@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from memorial.core.loader import FixtureError, load_fixtures
+from memorial.curation.loader import FixtureError, load_fixtures
 
 
 class Command(BaseCommand):

@@ -2,7 +2,7 @@ import tarfile
 
 from django.core.management.base import BaseCommand, CommandError
 
-from memorial.core.backup import BackupError, restore_backup
+from memorial.curation.backup import BackupError, restore_backup
 
 
 class Command(BaseCommand):

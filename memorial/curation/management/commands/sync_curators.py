@@ -6,7 +6,7 @@ from memorial.curation.roles import CURATORS, sync_curators_group
 class Command(BaseCommand):
     help = (
         "Create the Curators group, or reset its permissions to exactly those in "
-        "memorial/core/roles.py (content only: never users or groups). Safe to re-run."
+        "memorial/curation/roles.py (content only: never users or groups). Safe to re-run."
     )
 
     def handle(self, *args, **options):

@@ -10,9 +10,9 @@ from django.test import RequestFactory
 from django.urls import reverse
 from django.utils import timezone
 
-from memorial.core import cache as page_caching
-from memorial.core.cache import content_version, seconds_until_next_publication
 from memorial.events.models import Event
+from memorial.web import cache as page_caching
+from memorial.web.cache import content_version, seconds_until_next_publication
 from tests import factories
 
 pytestmark = pytest.mark.django_db

@@ -11,7 +11,7 @@ from django.test import override_settings
 
 from memorial.commemorations.models import Commemoration
 from memorial.core import registry
-from memorial.core.loader import fixture_files, load_fixtures
+from memorial.curation.loader import fixture_files, load_fixtures
 from memorial.events.models import Event
 from memorial.figures.models import Figure
 from memorial.sources.models import Source

@@ -121,7 +121,7 @@ def test_every_page_reachable_from_home_passes_the_html_checks(client, memorial_
         memorial_content["killed_health"].get_absolute_url(),
         memorial_content["commemoration"].get_absolute_url(),
         memorial_content["health"].get_absolute_url(),
-        reverse("pages:calendar"),
+        reverse("calendar"),
         reverse("articles:feed-atom"),
         reverse("events:list") + "?kind=aftermath",
     }
@@ -164,7 +164,7 @@ def test_feeds_list_published_articles(client, memorial_content):
 
 def test_calendar_repeats_every_20_january(client, db):
     """The iCalendar feed is a yearly all-day event on 20 January and the noon silence in UTC."""
-    response = client.get(reverse("pages:calendar"))
+    response = client.get(reverse("calendar"))
     assert response["Content-Type"] == "text/calendar; charset=utf-8"
     body = response.content.decode()
     assert body.startswith("BEGIN:VCALENDAR\r\n") and body.endswith("END:VCALENDAR\r\n")

@@ -7,9 +7,9 @@ from django.conf import settings
 from django.core.management import call_command
 
 from memorial.core import registry
-from memorial.core.loader import copy_media, fixture_files, load_fixtures
+from memorial.curation.loader import copy_media, fixture_files, load_fixtures
 from memorial.events.models import Event
-from tests.core.test_content import content_state
+from tests.curation.test_content import content_state
 
 pytestmark = pytest.mark.django_db
 

@@ -1,4 +1,4 @@
-"""Citation text: one function for a source, one for a page of this memorial."""
+"""How to cite a page of this memorial, in the styles "Cite this" offers."""
 
 import json
 
@@ -6,26 +6,6 @@ from django.conf import settings
 from django.utils.formats import date_format
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-
-
-def cite_source(source, locator=""):
-    """ "Author. Title. Publisher, date. Locator. URL" with the parts the source has."""
-    parts = []
-    if source.author:
-        parts.append(source.author)
-    parts.append(source.title)
-    publisher = ", ".join(
-        part for part in (source.publisher, source.date_display if source.date else "") if part
-    )
-    if publisher:
-        parts.append(publisher)
-    locator = locator or source.locator
-    if locator:
-        parts.append(locator)
-    text = ". ".join(part.rstrip(".") for part in parts) + "."
-    if source.url:
-        text = f"{text} {source.url}"
-    return text
 
 
 def citation_date(value):

@@ -6,7 +6,7 @@ import json
 import pytest
 from django.core.management import CommandError, call_command
 
-from memorial.core.loader import FixtureError, load_fixtures
+from memorial.curation.loader import FixtureError, load_fixtures
 from memorial.events.models import Event
 from memorial.figures.models import Figure
 from memorial.sources.models import Source

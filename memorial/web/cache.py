@@ -15,8 +15,8 @@ Nobody is served an older page for it; the waiters get the fresh one.
 
 Writes are seen through Django's model signals, the one mechanism that catches
 saves, deletes and many-to-many changes from the admin, the loader and the
-shell alike; `PublishableQuerySet.update()` bumps the version itself, since
-`update()` sends no signal.
+shell alike; `ContentQuerySet.update()`, which sends no model signal, sends
+`content_updated` instead.
 """
 
 import hashlib
@@ -32,6 +32,8 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
+
+from memorial.core.models import PublishableModel, TimeStampedModel, content_updated
 
 VERSION_KEY = "content-version"
 RENDERING_KEY = "rendering:{key}"
@@ -65,8 +67,6 @@ def bump_after_commit(**kwargs):
 
 
 def content_models():
-    from .models import TimeStampedModel
-
     return [
         model
         for model in apps.get_models()
@@ -75,6 +75,7 @@ def content_models():
 
 
 def connect_signals():
+    content_updated.connect(bump_after_commit, dispatch_uid="cache-update")
     for model in content_models():
         post_save.connect(bump_after_commit, sender=model, dispatch_uid=f"cache-save-{model}")
         post_delete.connect(bump_after_commit, sender=model, dispatch_uid=f"cache-del-{model}")
@@ -92,8 +93,6 @@ def seconds_until_next_publication(version):
     cached = cache.get(key)
     now = timezone.now()
     if cached is None:
-        from .models import PublishableModel
-
         upcoming = [
             model.objects.filter(is_published=True, published_at__gt=now).aggregate(
                 next=Min("published_at")

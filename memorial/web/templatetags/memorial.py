@@ -13,7 +13,6 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, gettext
 
 from memorial.core import registry
-from memorial.core.citations import STYLES, cite, cite_source, page_record
 from memorial.core.languages import (
     alternates,
     lang_attribute,
@@ -25,6 +24,7 @@ from memorial.core.languages import (
 from memorial.core.languages import (
     ordinal as ordinal_in_language,
 )
+from memorial.web.citations import STYLES, cite, page_record
 
 register = template.Library()
 
@@ -167,12 +167,6 @@ def page_suffix(page_obj):
 def ordinal(number):
     """36th, 36-cı, 36-я in the active language."""
     return ordinal_in_language(number)
-
-
-@register.filter
-def citation(source):
-    """The citation text of a source, for copying."""
-    return cite_source(source)
 
 
 @register.inclusion_tag("includes/cite_this.html", takes_context=True)

@@ -5,7 +5,7 @@ import re
 import pytest
 from django.urls import reverse
 
-from memorial.core.citations import STYLES, cite, page_record
+from memorial.web.citations import STYLES, cite, page_record
 from tests import factories
 
 ACCESSED = datetime.date(2026, 1, 20)

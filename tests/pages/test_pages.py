@@ -246,7 +246,7 @@ PUBLIC_URLS = [
     ("articles:detail", {"slug": "report"}),
     ("commemorations:detail", {"year": 2026}),
     ("sources:detail", {"key": "omm"}),
-    ("pages:calendar", {}),
+    ("calendar", {}),
     ("articles:feed-rss", {}),
     ("articles:feed-atom", {}),
 ]

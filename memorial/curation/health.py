@@ -18,8 +18,8 @@ from django.db.models.functions import Now
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext_lazy as _
 
-from . import registry
-from .validators import http_url
+from memorial.core import registry
+from memorial.core.validators import http_url
 
 HREF = re.compile(r"""\b(?:href|src)\s*=\s*["']([^"']*)["']""", re.I)
 SAFE_LINK = re.compile(r"^(https?://|mailto:|/|#)", re.I)

@@ -16,7 +16,7 @@ from django.core.files.storage import default_storage
 from django.core.management import call_command
 from django.db import transaction
 
-from . import registry
+from memorial.core import registry
 
 #: Rebuilt by migrations or meaningless elsewhere: never backed up.
 EXCLUDED = [

@@ -7,7 +7,7 @@ from django.core.management import CommandError, call_command
 from django.urls import reverse
 
 from memorial.articles.models import Article
-from memorial.core import health
+from memorial.curation import health
 from memorial.photos.models import Photo
 from memorial.sources.models import Source
 from tests import factories

@@ -20,7 +20,7 @@ from django.core.files.storage import default_storage
 from django.core.serializers.base import DeserializationError
 from django.db import DatabaseError, transaction
 
-from .models import LoadedRecord
+from memorial.core.models import LoadedRecord
 
 #: Bookkeeping and derived fields that say nothing about the content itself.
 IGNORED_FIELDS = {"created_at", "updated_at", "created_by", "updated_by", "search_key"}

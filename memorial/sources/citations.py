@@ -1,0 +1,21 @@
+"""The citation text of a source: one function, for pages, open data and copying."""
+
+
+def cite_source(source, locator=""):
+    """ "Author. Title. Publisher, date. Locator. URL" with the parts the source has."""
+    parts = []
+    if source.author:
+        parts.append(source.author)
+    parts.append(source.title)
+    publisher = ", ".join(
+        part for part in (source.publisher, source.date_display if source.date else "") if part
+    )
+    if publisher:
+        parts.append(publisher)
+    locator = locator or source.locator
+    if locator:
+        parts.append(locator)
+    text = ". ".join(part.rstrip(".") for part in parts) + "."
+    if source.url:
+        text = f"{text} {source.url}"
+    return text

@@ -1,0 +1,1 @@
+from tests.curation.conftest import curator, curator_client  # noqa: F401
