@@ -14,7 +14,7 @@ import pytest
 from django.conf import settings
 
 from memorial.commemorations.models import Commemoration
-from memorial.core.loader import FIXTURE_ORDER, fixture_files, load_fixtures
+from memorial.curation.loader import fixture_files, load_fixtures
 from memorial.events.models import Event
 from memorial.figures.models import Figure
 from memorial.sources.models import Source
@@ -46,7 +46,7 @@ def reviewed_fixtures(tmp_path, settings):
     root = settings.BASE_DIR
     directory = tmp_path / "reviewed"
     directory.mkdir()
-    for name in FIXTURE_ORDER:
+    for name in [path.stem for path in fixture_files(settings.MEMORIAL_FIXTURES_DIR)]:
         shown = subprocess.run(
             ["git", "show", f"{REVIEWED}:fixtures/{name}.json"],
             cwd=root,

@@ -14,16 +14,14 @@ from django.utils.translation import get_language, gettext
 
 from memorial.core import registry
 from memorial.core.languages import (
-    alternates,
     lang_attribute,
-    languages,
-    reverse_in,
     shown_language,
     written_lang_attribute,
 )
 from memorial.core.languages import (
     ordinal as ordinal_in_language,
 )
+from memorial.web.alternates import alternates, languages, reverse_in
 from memorial.web.citations import STYLES, cite, page_record
 
 register = template.Library()
