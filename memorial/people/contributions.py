@@ -69,8 +69,8 @@ def _attestations(person):
 
 
 CONTRIBUTIONS = [
-    registry.Content("people.Person", order=5),
-    registry.Content("people.Attestation", order=6),
+    registry.Content("people.Person", order=70),
+    registry.Content("people.Attestation", order=71),
     registry.Navigation(_("The names"), "people:wall", order=5),
     registry.Sitemap("people.Person", list_url="people:wall", order=5),
     registry.SearchGroup(

@@ -197,7 +197,7 @@ class Person(SearchableModel, PublishableModel):
         help_text=_("The cemetery, or the grave in the Alley of Martyrs."),
     )
     recognised_martyr = models.CharField(
-        _('recognised as a "20 Yanvar şəhidi"'),
+        _("recognised as a “Martyr of 20 January”"),
         max_length=10,
         choices=Answer.choices,
         default=Answer.UNKNOWN,

@@ -1,39 +1,11 @@
 import datetime
-import itertools
 
 import pytest
 
-from memorial.people.models import Attestation, Person
 from tests import factories
 from tests.browser.test_public import axe_source  # noqa: F401
 from tests.curation.conftest import curator, curator_client  # noqa: F401
-
-_counter = itertools.count(1)
-
-
-def make_person(source=None, says="Named in the source.", **kwargs):
-    """A published person with one attestation."""
-    n = next(_counter)
-    defaults = {
-        "slug": f"person-{n}",
-        "given_name_en": f"Given{n}",
-        "surname_en": f"Surname{n}",
-        "given_name_az": f"Ad{n}",
-        "surname_az": f"Soyad{n}",
-        "given_name_ru": f"Имя{n}",
-        "surname_ru": f"Фамилия{n}",
-        "death_date": datetime.date(1990, 1, 20),
-        "death_precision": "day",
-        "place_of_death_en": "Baku",
-        "place_of_death_az": "Bakı",
-        "place_of_death_ru": "Баку",
-        "confidence": "high",
-        "is_published": True,
-    }
-    defaults.update(kwargs)
-    person = Person.objects.create(**defaults)
-    Attestation.objects.create(person=person, source=source or factories.make_source(), says=says)
-    return person
+from tests.factories import make_person
 
 
 @pytest.fixture

@@ -80,7 +80,7 @@ def test_the_wall_says_how_many_of_the_147_and_150_it_holds_and_how_to_write(
     html = client.get(reverse("people:wall")).content.decode()
     assert "names 4 people" in html
     assert "bears 147 names; 1 of them" in html
-    assert "150 people hold the title “20 Yanvar şəhidi”; 1 of them" in html
+    assert "150 people hold the title “Martyr of 20 January”; 1 of them" in html
     assert f'href="mailto:{settings.MEMORIAL_CONTACT_EMAIL}"' in html
     assert reverse("pages:about") in html
 
