@@ -14,7 +14,8 @@ Django's admin finds ``admin.py``: it reads the module of every installed app
 that has one, in the order of ``INSTALLED_APPS``, the first time anything asks.
 The module only declares; it registers nothing by side effect, so reading it
 twice is harmless. Nothing else changes when a topic app is added: install it,
-mount its URLs, and every cross-cutting part picks it up.
+mount its URLs, and every cross-cutting part picks it up (`tests/newtopic/`
+is such an app, installed by `tests/core/test_registry.py`).
 
 ::
 
@@ -22,6 +23,19 @@ mount its URLs, and every cross-cutting part picks it up.
     from django.utils.translation import gettext_lazy as _
 
     from memorial.core import registry
+
+    from .models import Wreath
+
+
+    def wreaths_without_giver():
+        for wreath in Wreath.objects.filter(laid_by=""):
+            yield wreath, _("Say who laid it.")
+
+
+    def latest_wreaths(view):
+        wreaths = list(view.published(Wreath.objects.order_by("-laid_on"))[:3])
+        return {"wreaths": wreaths} if wreaths else None
+
 
     CONTRIBUTIONS = [
         registry.Content("wreaths.Wreath", order=70, rich_text=("body",)),
@@ -33,7 +47,7 @@ mount its URLs, and every cross-cutting part picks it up.
         ),
         registry.Table(
             "wreaths",
-            lambda: apps.get_model("wreaths.Wreath").objects.published(),
+            lambda: Wreath.objects.published(),
             [registry.attr("slug"), registry.URL, *registry.translated("title")],
             order=70,
         ),
