@@ -18,7 +18,7 @@ from modeltranslation.admin import TranslationAdmin
 from modeltranslation.translator import translator
 from simple_history.admin import SimpleHistoryAdmin
 
-from .conflicts import EditConflictFormMixin, stored_version
+from .conflicts import EditConflictFormMixin, stored_version, version_field
 from .models import LoadedRecord
 
 EMPTY = (None, "")
@@ -53,6 +53,14 @@ class ContentAdminForm(EditConflictFormMixin, forms.ModelForm):
                 constraint.validate(self._meta.model, self.instance, exclude=exclude)
             except ValidationError as error:
                 self.add_error(None, error)
+
+
+class ContentInlineForm(EditConflictFormMixin, forms.ModelForm):
+    """Content edited within another object's page (a source's figures): each object's
+    row carries its version, so saving the page cannot undo a change made to it meanwhile.
+    The inline lists `edited_version` among its fields, where it renders hidden."""
+
+    edited_version = version_field()
 
 
 def stamp(obj, user):

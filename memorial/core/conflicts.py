@@ -50,6 +50,10 @@ def stored_version(model, pk, lock=False):
     return None if changed_at is None else version_of(changed_at)
 
 
+def version_field():
+    return forms.CharField(widget=forms.HiddenInput, required=False)
+
+
 class EditConflictFormMixin:
     """For a ModelForm of a model with `updated_at` and a history (django-simple-history)."""
 
@@ -59,16 +63,16 @@ class EditConflictFormMixin:
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        if self.instance.pk is not None and getattr(self.instance, "updated_at", None):
-            self.fields[VERSION_FIELD] = forms.CharField(
-                widget=forms.HiddenInput,
-                required=False,
-                initial=self.opened_version or version_of(self.instance.updated_at),
-            )
+        if self.instance.pk is None or not getattr(self.instance, "updated_at", None):
+            return
+        # A form may declare the field itself, to place it in an inline's fieldset.
+        field = self.fields.get(VERSION_FIELD) or version_field()
+        field.initial = self.opened_version or version_of(self.instance.updated_at)
+        self.fields[VERSION_FIELD] = field
 
     def clean(self):
         cleaned_data = super().clean()
-        if VERSION_FIELD in self.fields:
+        if VERSION_FIELD in self.fields and self.instance.pk is not None:
             self._check_conflict(cleaned_data.get(VERSION_FIELD, ""))
         return cleaned_data
 

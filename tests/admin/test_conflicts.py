@@ -156,3 +156,35 @@ def test_the_add_form_has_no_version(curator_client):
     """A new object has nothing to conflict with."""
     response = curator_client.get(reverse("admin:events_event_add"))
     assert VERSION_FIELD not in response.context["adminform"].form.fields
+
+
+def test_a_figure_changed_meanwhile_stops_the_save_of_its_sources_page(
+    curator_client, second_curator
+):
+    """The source's page edits its figures inline: saving it with a figure that someone
+    changed on the figure's own page since is refused on that figure's row, instead of
+    writing the old value back; nothing of the page is saved until the curator looks."""
+    figure = factories.make_figure(value_low=131)
+    source = figure.source
+    source_url, figure_url = _change_url(source), _change_url(figure)
+    page = second_curator.get(source_url)
+    figure_form = curator_client.get(figure_url)
+    saved = curator_client.post(figure_url, admin_form_data(figure_form, value_low="147"))
+    assert saved.status_code == 302
+
+    mine = admin_form_data(page, title="Report of the commission, revised")
+    refused = second_curator.post(source_url, mine)
+    assert refused.status_code == 200
+    inline = refused.context["inline_admin_formsets"][0].formset.forms[0]
+    assert "Changed meanwhile: Value." in " ".join(inline.non_field_errors())
+    assert "Changed meanwhile" in refused.content.decode()
+    figure.refresh_from_db()
+    source.refresh_from_db()
+    assert figure.value_low == 147
+    assert source.title != "Report of the commission, revised"
+
+    stored = inline[VERSION_FIELD].value()
+    again = second_curator.post(source_url, {**mine, inline.add_prefix(VERSION_FIELD): stored})
+    assert again.status_code == 302
+    source.refresh_from_db()
+    assert source.title == "Report of the commission, revised"
