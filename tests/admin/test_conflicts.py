@@ -1,8 +1,12 @@
 """Two curators editing one object: the second save is stopped, not silently undoing the first."""
 
+import threading
+
 import pytest
 from django.contrib.auth import get_user_model
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from memorial.core.conflicts import VERSION_FIELD
@@ -188,3 +192,58 @@ def test_a_figure_changed_meanwhile_stops_the_save_of_its_sources_page(
     assert again.status_code == 302
     source.refresh_from_db()
     assert source.title == "Report of the commission, revised"
+
+
+def _postgresql_only():
+    if connection.vendor != "postgresql":
+        pytest.skip("row locks are PostgreSQL's; SQLite lets one writer in at a time")
+
+
+def test_the_check_locks_the_row_until_the_save_commits(curator_client):
+    """On PostgreSQL the version is read with the row locked (SELECT ... FOR UPDATE) in
+    the admin's transaction, so no other save can slip in between the check and the write."""
+    _postgresql_only()
+    event = factories.make_event(title_en="Troops enter Baku")
+    url = _change_url(event)
+    data = admin_form_data(curator_client.get(url), title_en="Mine")
+    with CaptureQueriesContext(connection) as queries:
+        assert curator_client.post(url, data).status_code == 302
+    sql = [query["sql"] for query in queries.captured_queries]
+    locked = next(n for n, s in enumerate(sql) if "FOR UPDATE" in s and "events_event" in s)
+    written = next(n for n, s in enumerate(sql) if s.startswith('UPDATE "events_event"'))
+    assert locked < written
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_saves_at_the_same_moment_keep_one_and_refuse_the_other(curator, second_curator):
+    """Two curators press Save at the same instant on forms of the same version: one
+    save goes through and the other is refused, never both."""
+    _postgresql_only()
+    first = Client()
+    first.force_login(curator)
+    event = factories.make_event(title_en="Troops enter Baku")
+    kept = event.history.count()
+    url = _change_url(event)
+    posts = [
+        (first, admin_form_data(first.get(url), title_en="First")),
+        (second_curator, admin_form_data(second_curator.get(url), title_en="Second")),
+    ]
+    start = threading.Barrier(2)
+    statuses = []
+
+    def save(client, data):
+        try:
+            start.wait(timeout=10)
+            statuses.append(client.post(url, data).status_code)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=save, args=post) for post in posts]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    assert sorted(statuses) == [200, 302]
+    event.refresh_from_db()
+    assert event.title_en in {"First", "Second"}
+    assert event.history.count() == kept + 1
