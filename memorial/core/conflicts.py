@@ -126,11 +126,11 @@ class EditConflictFormMixin:
         history = getattr(self.instance, "history", None)
         if history is None or opened_at is None:
             return None, []
-        seen = history.filter(updated_at=opened_at).order_by("-history_date").first()
+        records = history.select_related("history_user").order_by("-history_date")
+        seen = records.filter(updated_at=opened_at).first()
         if seen is None:
-            return None, list(history.filter(updated_at__gt=opened_at).order_by("-history_date"))
-        newer = history.filter(history_date__gt=seen.history_date).order_by("-history_date")
-        return seen, list(newer.select_related("history_user"))
+            return None, list(records.filter(updated_at__gt=opened_at))
+        return seen, list(records.filter(history_date__gt=seen.history_date))
 
     def _fields_changed(self, seen, latest):
         model = type(self.instance)
