@@ -144,7 +144,7 @@ AUTH_PASSWORD_VALIDATORS = [
     },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
-    {"NAME": "memorial.core.passwords.MemorialNameValidator"},
+    {"NAME": "memorial.curation.passwords.MemorialNameValidator"},
 ]
 LOGIN_URL = "admin:login"
 # Where signing in leads when ?next= is missing or points off the site.

@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from .text import search_key
+from memorial.core.text import search_key
 
 # Besides the memorial's name in each language: where it stands.
 PLACES = ("Baku", "Bakı", "Баку", "Azerbaijan", "Azərbaycan", "Азербайджан")
