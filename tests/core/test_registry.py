@@ -39,9 +39,9 @@ def new_topic(transactional_db):
 def wreath(new_topic):
     return new_topic.objects.create(
         slug="twentieth-wreath",
-        title="Carnations from the Baku schools",
+        title_en="Carnations from the Baku schools",
         laid_by="",
-        body='<a href="javascript:alert(1)">see</a>',
+        body_en='<a href="javascript:alert(1)">see</a>',
         laid_on=datetime.date(2026, 1, 20),
         is_published=True,
     )
@@ -103,7 +103,9 @@ def test_open_data_offers_its_table(client, wreath, new_topic):
         {
             "slug": "twentieth-wreath",
             "path": "/en/wreaths/twentieth-wreath/",
-            "title": "Carnations from the Baku schools",
+            "title_az": None,
+            "title_en": "Carnations from the Baku schools",
+            "title_ru": None,
             "laid_by": "",
             "laid_on": "2026-01-20",
         }

@@ -34,7 +34,7 @@ CONTRIBUTIONS = [
         [
             registry.attr("slug"),
             registry.URL,
-            registry.attr("title"),
+            *registry.translated("title"),
             registry.attr("laid_by"),
             registry.attr("laid_on", "date"),
         ],
