@@ -7,6 +7,7 @@ from django.templatetags.static import static
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers, patch_cache_control
+from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.views.generic import RedirectView, TemplateView, View
 
@@ -36,10 +37,7 @@ class PublishedMixin:
         return queryset.published()
 
     def get_queryset(self):
-        queryset = self.published(self.model._default_manager.all())
-        if self.related:
-            queryset = queryset.prefetch_related(*self.published_related(*self.related))
-        return queryset
+        return self.published(self.model._default_manager.all())
 
     def published_related(self, *names):
         """Prefetches for the named relations, each limited to what this visitor may see.
@@ -54,9 +52,15 @@ class PublishedMixin:
             prefetches.append(Prefetch(name, queryset=queryset))
         return prefetches
 
-    def get_related(self):
-        """The relations in `related` of the one object shown, as prefetched by `get_queryset`."""
-        return {name: getattr(self.object, name).all() for name in self.related}
+    @cached_property
+    def related_lists(self):
+        """The relations in `related` of the one object shown, by name: what this visitor
+        may see of each, read as its lists show it (`listed()`).
+
+        One query a relation, through the object's related manager: for one object
+        that costs half of what prefetch_related, made for lists, spends.
+        """
+        return {name: self.published(getattr(self.object, name).listed()) for name in self.related}
 
     def dispatch(self, request, *args, **kwargs):
         response = super().dispatch(request, *args, **kwargs)
@@ -69,7 +73,7 @@ class PublishedMixin:
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["is_preview"] = self.is_preview()
-        context.update(self.get_related())
+        context.update(self.related_lists)
         context["structured_data"] = self.get_structured_data()
         return context
 

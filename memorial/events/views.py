@@ -32,4 +32,4 @@ class EventDetailView(PublishedMixin, DetailView):
         return context
 
     def get_structured_data(self):
-        return jsonld.event(self.request, self.object, self.get_related()["sources"])
+        return jsonld.event(self.request, self.object, self.related_lists["sources"])

@@ -52,6 +52,15 @@ def canonical_path(request):
     return request.path + (f"?{query}" if query else "")
 
 
+@register.simple_tag
+def content_version():
+    """The content version (`memorial.core.cache`), which a curator's change bumps: the
+    key of every fragment kept with `{% cache %}` names it, so no fragment outlives a change."""
+    from memorial.core.cache import content_version
+
+    return content_version()
+
+
 @register.simple_tag(takes_context=True)
 def canonical_url(context):
     """This page's address without tracking or preview parameters."""
