@@ -84,3 +84,27 @@ def test_each_kind_of_the_timeline_is_kept_apart(client, memorial_content):
     context = html_of(client, "events:list", {"kind": "context"})
     assert "Troops enter Baku" in main and "Troops enter Baku" not in context
     assert "The Popular Front rallies" in context and "The Popular Front rallies" not in main
+
+
+def test_a_detail_page_s_kept_lists_follow_changes_and_previews(
+    memorial_content, django_capture_on_commit_callbacks
+):
+    """An event's related articles and photos, kept rendered, show a change at once and a
+    linked draft only in a staff preview."""
+    night, article = memorial_content["night"], memorial_content["article"]
+    url = night.get_absolute_url()
+    curator = get_user_model().objects.create_user("curator", "c@example.org", "long-password-1")
+    curator.is_staff = True
+    curator.save()
+    staff, visitor = Client(), Client()
+    staff.force_login(curator)
+    draft = factories.make_photo(
+        slug="draft-photo", title_en="A draft photograph", events=[night], is_published=False
+    )
+    for _ in range(2):
+        assert draft.get_absolute_url() not in visitor.get(url).content.decode()
+        assert draft.get_absolute_url() in staff.get(url, {"preview": "1"}).content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        article.title_en = "The OMM report, revised"
+        article.save()
+    assert "The OMM report, revised" in visitor.get(url).content.decode()
