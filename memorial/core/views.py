@@ -119,9 +119,7 @@ class HomeView(PublishedMixin, TemplateView):
 
         context = super().get_context_data(**kwargs)
         context["panel"] = anniversary_panel(timezone.now())
-        context["key_figures"] = self.published(Figure.objects.key_figures()).select_related(
-            "source"
-        )[:8]
+        context["key_figures"] = self.published(Figure.objects.key_figures()).shown()[:8]
         context["events"] = (
             self.published(Event.objects.filter(kind="main")).listed().in_timeline_order()[:5]
         )

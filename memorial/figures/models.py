@@ -89,9 +89,31 @@ def value_text(qualifier, low, high):
 #: to be thrown away.
 LISTED_FIELDS = ("key", "quantity", "qualifier", "value_low", "value_high", "source")
 
+#: What a figure card (figures/_figure.html) and the toll's row (figures/_figure_row.html)
+#: show of a figure and its source; its search key, quotation and history are read
+#: on its own page.
+SHOWN_FIELDS = (
+    *LISTED_FIELDS,
+    "scope",
+    "as_of_date",
+    "as_of_precision",
+    "as_of_note",
+    "locator",
+    "note",
+    "sort_order",
+    "source__key",
+    "source__title",
+    "source__url",
+    "source__language",
+)
+
 
 class FigureQuerySet(PublishableQuerySet):
     listed_fields = LISTED_FIELDS
+
+    def shown(self):
+        """These figures with their sources, read as cards and the toll's rows show them."""
+        return self.select_related("source").only(*SHOWN_FIELDS)
 
     def key_figures(self):
         """The figures a curator chose for the home page, in the toll's order."""

@@ -26,7 +26,7 @@ class FigureListView(PublishedMixin, ListView):
     template_name = "figures/figure_list.html"
 
     def get_queryset(self):
-        return super().get_queryset().select_related("source")
+        return super().get_queryset().shown()
 
     def paginate_queryset(self, queryset, page_size):
         # The page's figures, read once for the tables, the charts and the JSON-LD alike.
@@ -79,7 +79,7 @@ class FigureDetailView(PublishedMixin, DetailView):
         context["others"] = (
             self.published(Figure.objects.filter(quantity=self.object.quantity))
             .exclude(pk=self.object.pk)
-            .select_related("source")
+            .shown()
         )
         return context
 

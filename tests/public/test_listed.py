@@ -2,7 +2,7 @@
 
 A list item that used a field left out of `listed()` would read it with one
 more query for every item; these render every kind of item from listed
-objects (and figure cards and toll rows from figures read with their sources)
+objects (and figure cards and toll rows from figures read as `shown()`)
 and allow no query at all.
 """
 
@@ -42,7 +42,7 @@ def test_list_items_show_nothing_that_listed_objects_lack(
     with translation.override(language):
         events = list(Event.objects.listed())
         figures = list(Figure.objects.listed())
-        figure_cards = list(Figure.objects.select_related("source"))
+        figure_cards = list(Figure.objects.shown())
         photos = list(Photo.objects.listed())
         articles = list(Article.objects.listed())
         commemorations = list(Commemoration.objects.listed())
