@@ -39,6 +39,7 @@ shell alike; `PublishableQuerySet.update()` bumps the version itself, since
 `update()` sends no signal.
 """
 
+import atexit
 import contextlib
 import hashlib
 import logging
@@ -132,6 +133,8 @@ def content_version():
 
 def bump_content_version():
     """Make every cached page stale. Never raises: the write it follows has committed."""
+    if outage.bump_pending and outage:
+        return  # failed a moment ago: one bump, made when the cache answers, covers this one too
     try:
         # Without a version yet (ValueError), the next request starts one.
         with contextlib.suppress(ValueError):
@@ -157,6 +160,14 @@ def bump_content_version():
     if outage.bump_pending:
         outage.bump_pending = False
         logger.warning("The content version was changed after the cache came back.")
+
+
+@atexit.register
+def _bump_if_pending():
+    """A command (the loader, the shell) that could not bump makes a last try as it ends."""
+    if outage.bump_pending:
+        outage.until = 0.0
+        bump_content_version()
 
 
 def bump_after_commit(**kwargs):
