@@ -227,6 +227,19 @@ class PrivateRedis:
 
         return redis.Redis(host="127.0.0.1", port=self.port)
 
+    def fill(self):
+        """Use more memory than `maxmemory` allows, as a full Redis with noeviction does;
+        the server then refuses any command that would store more."""
+        import redis
+
+        client = self.client()
+        for n in range(40):
+            client.set(f"filler-{n}", b"x" * 65536)
+        client.config_set("maxmemory", "1mb")
+        with contextlib.suppress(redis.ResponseError):
+            client.set("one-more", b"x")
+            raise AssertionError("Redis is not full")
+
     def stop(self):
         if self.process.poll() is None:
             self.process.terminate()
