@@ -1,13 +1,6 @@
-"""HTML the memorial writes: rows of long lists, and rich text sanitised on the way in.
-
-Whatever a curator pastes, only safe formatting is stored.
-"""
-
-import html
-from functools import lru_cache
+"""Rich text sanitised on the way in: whatever a curator pastes, only safe formatting is stored."""
 
 import nh3
-from django.utils.safestring import SafeData, SafeString
 
 ALLOWED_TAGS = {
     "a",
@@ -79,23 +72,3 @@ def sanitize_rich_text(instance, *field_names):
                 value = getattr(instance, attname)
                 if value:
                     setattr(instance, attname, sanitize_html(value))
-
-
-def format_text_html(format_string, *args):
-    """`format_html` for arguments that are texts, integers or safe strings, never lazy.
-
-    The same escaping as Django's (`html.escape`; safe strings and integers
-    are written as they are), without its check of every argument for a lazy
-    translation: a long list writes a dozen cells a row for a hundred rows,
-    and that check was two thirds of the cost of a row.
-    """
-    return SafeString(
-        format_string.format(
-            *[arg if isinstance(arg, _WRITTEN_AS_IS) else _escape(str(arg)) for arg in args]
-        )
-    )
-
-
-_WRITTEN_AS_IS = (SafeData, int)
-# The same few texts come back on every row (a source's title, a quantity, a date).
-_escape = lru_cache(maxsize=8192)(html.escape)
