@@ -6,7 +6,6 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
 
 from memorial.core.dates import DatePrecision, format_partial_date, precision_constraints
-from memorial.core.html import sanitize_rich_text
 from memorial.core.languages import active_language, language_columns
 from memorial.core.links import reverse
 from memorial.core.managers import SlugManager
@@ -14,6 +13,7 @@ from memorial.core.models import (
     PublishableModel,
     PublishableQuerySet,
     SearchableModel,
+    rich_text_field,
     text_field,
     title_field,
 )
@@ -124,7 +124,9 @@ class Event(SearchableModel, PublishableModel):
     )
     place = models.CharField(_("place"), max_length=255, blank=True)
     summary = text_field(_("summary"), help_text=_("One or two sentences for lists and previews."))
-    body = text_field(_("body"), help_text=_("Formatted text. Unsafe markup is removed on save."))
+    body = rich_text_field(
+        _("body"), help_text=_("Formatted text. Unsafe markup is removed on save.")
+    )
     sources = models.ManyToManyField(
         "sources.Source", verbose_name=_("sources"), blank=True, related_name="events"
     )
@@ -161,10 +163,6 @@ class Event(SearchableModel, PublishableModel):
 
     def __str__(self):
         return self.title
-
-    def save(self, *args, **kwargs):
-        sanitize_rich_text(self, "body")
-        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("events:detail", kwargs={"slug": self.slug})
