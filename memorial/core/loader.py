@@ -5,13 +5,20 @@ All files load in one transaction: every object is validated with
 back and names the file, the object and the field at fault. Loading again
 changes nothing; a newer fixture replaces only objects no curator has touched
 since the last load (see `LoadedRecord`).
+
+A fixture file is named after the app whose content it holds, and holds
+nothing else: no users, no groups, no history. Each object appears once.
+`media/` holds plain files only; a link is refused, never followed.
 """
 
 import hashlib
 import json
+import os
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from django.apps import apps
 from django.core import serializers
 from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.core.files.storage import default_storage
@@ -85,17 +92,49 @@ def _error_text(error):
     return str(error)
 
 
+def media_files(media):
+    """The plain files under `media`, as (path, storage name); links and devices are refused.
+
+    A symbolic link (to a file or a folder) could publish anything the
+    server can read, and a hard link a file from elsewhere on the disk.
+    """
+    if media.is_symlink():
+        raise FixtureError(f"{media.name}: is a symbolic link; media must be a plain folder")
+    found = []
+    for folder, subfolders, names in os.walk(media):
+        for entry in sorted([*subfolders, *names]):
+            path = Path(folder) / entry
+            where = f"{media.name}/{path.relative_to(media).as_posix()}"
+            info = path.lstat()
+            if stat.S_ISLNK(info.st_mode):
+                raise FixtureError(f"{where}: is a symbolic link; media holds plain files only")
+            if stat.S_ISDIR(info.st_mode):
+                continue
+            if not stat.S_ISREG(info.st_mode):
+                raise FixtureError(f"{where}: is not a plain file")
+            if info.st_nlink > 1:
+                raise FixtureError(f"{where}: is a hard link to a file elsewhere")
+            found.append((path, path.relative_to(media).as_posix()))
+    return sorted(found, key=lambda item: item[1])
+
+
 def copy_media(directory):
     """Copy fixture media into storage; return the names written (files already there are kept)."""
     media = Path(directory) / "media"
     written = []
     if not media.is_dir():
         return written
-    for path in sorted(p for p in media.rglob("*") if p.is_file()):
-        name = path.relative_to(media).as_posix()
-        if not default_storage.exists(name):
-            with path.open("rb") as handle:
-                written.append(default_storage.save(name, handle))
+    files = media_files(media)
+    try:
+        for path, name in files:
+            if not default_storage.exists(name):
+                # Never through a link put in place since the check.
+                with os.fdopen(os.open(path, os.O_RDONLY | os.O_NOFOLLOW), "rb") as handle:
+                    written.append(default_storage.save(name, handle))
+    except BaseException:
+        for name in written:
+            default_storage.delete(name)
+        raise
     return written
 
 
@@ -109,10 +148,33 @@ def _read_entries(path):
     return entries
 
 
-def _load_entry(path, index, entry, report):
+def content_models(path):
+    """The models a fixture file may hold: the content of the app it is named after.
+
+    Content has a natural key (the loader finds objects by it); an app's
+    other models (its history, its many-to-many tables) are not content.
+    """
+    try:
+        app = apps.get_app_config(path.stem)
+    except LookupError:
+        return set()
+    return {
+        model._meta.label_lower
+        for model in app.get_models()
+        if hasattr(model, "natural_key") and not model._meta.auto_created
+    }
+
+
+def _load_entry(path, index, entry, report, seen):
     where = f"{path.name}, object {index + 1}"
     if not isinstance(entry, dict) or "pk" in entry or "id" in entry.get("fields", {}):
         raise FixtureError(f"{where}: objects are identified by natural keys, never by pk")
+    model_label = str(entry.get("model", "")).lower()
+    if model_label not in content_models(path):
+        raise FixtureError(
+            f"{where} ({model_label or 'no model'}): {path.name} may hold only the "
+            f"{path.stem} app's content, never other models"
+        )
     try:
         (deserialized,) = serializers.deserialize(
             "json", json.dumps([entry]), ignorenonexistent=False
@@ -125,6 +187,9 @@ def _load_entry(path, index, entry, report):
     model = type(instance)
     label = _label(instance)
     key = "/".join(str(part) for part in instance.natural_key())
+    first = seen.setdefault((model._meta.label_lower, key), where)
+    if first != where:
+        raise FixtureError(f"{where} ({label}): the same object as {first}; name each once")
     record = LoadedRecord.objects.filter(model=model._meta.label_lower, natural_key=key).first()
     fixture_digest = _digest(entry)
 
@@ -181,11 +246,12 @@ def load_fixtures(directory):
     parsed = [(path, _read_entries(path)) for path in files]
     # Photos refer to their files, so media goes first; a failed load takes it back.
     written = copy_media(directory)
+    seen = {}
     try:
         with transaction.atomic():
             for path, entries in parsed:
                 for index, entry in enumerate(entries):
-                    _load_entry(path, index, entry, report)
+                    _load_entry(path, index, entry, report, seen)
     except BaseException:
         for name in written:
             default_storage.delete(name)
