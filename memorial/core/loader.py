@@ -77,11 +77,15 @@ def state_digest(instance):
     return _digest(fields)
 
 
-def _label(instance):
-    return f"{instance._meta.label_lower} {'/'.join(str(part) for part in instance.natural_key())}"
+def object_label(instance):
+    """The model and the natural key (or, without one, the primary key) of an object."""
+    natural_key = getattr(instance, "natural_key", None)
+    key = "/".join(str(part) for part in natural_key()) if natural_key else instance.pk
+    return f"{instance._meta.label_lower} {key}"
 
 
-def _error_text(error):
+def error_text(error):
+    """A validation or database error as one line: each field with its messages."""
     if isinstance(error, ValidationError) and hasattr(error, "error_dict"):
         return "; ".join(
             f"{name}: {' '.join(str(m) for m in messages)}"
@@ -148,21 +152,18 @@ def _read_entries(path):
     return entries
 
 
-def content_models(path):
-    """The models a fixture file may hold: the content of the app it is named after.
+def is_content(model):
+    """Content has a natural key (the loader finds objects by it); history rows do not."""
+    return hasattr(model, "natural_key") and not model._meta.auto_created
 
-    Content has a natural key (the loader finds objects by it); an app's
-    other models (its history, its many-to-many tables) are not content.
-    """
+
+def content_models(path):
+    """The models a fixture file may hold: the content of the app it is named after."""
     try:
         app = apps.get_app_config(path.stem)
     except LookupError:
         return set()
-    return {
-        model._meta.label_lower
-        for model in app.get_models()
-        if hasattr(model, "natural_key") and not model._meta.auto_created
-    }
+    return {model._meta.label_lower for model in app.get_models() if is_content(model)}
 
 
 def _load_entry(path, index, entry, report, seen):
@@ -181,11 +182,11 @@ def _load_entry(path, index, entry, report, seen):
         )
     except (DeserializationError, ObjectDoesNotExist, ValidationError, ValueError) as error:
         cause = error.__cause__ or error
-        raise FixtureError(f"{where} ({entry.get('model')}): {_error_text(cause)}") from error
+        raise FixtureError(f"{where} ({entry.get('model')}): {error_text(cause)}") from error
 
     instance = deserialized.object
     model = type(instance)
-    label = _label(instance)
+    label = object_label(instance)
     key = "/".join(str(part) for part in instance.natural_key())
     first = seen.setdefault((model._meta.label_lower, key), where)
     if first != where:
@@ -222,7 +223,7 @@ def _load_entry(path, index, entry, report, seen):
             for name, values in deserialized.m2m_data.items():
                 getattr(instance, name).set(values)
     except ValidationError as error:
-        raise FixtureError(f"{where} ({label}): {_error_text(error)}") from error
+        raise FixtureError(f"{where} ({label}): {error_text(error)}") from error
     except DatabaseError as error:
         raise FixtureError(f"{where} ({label}): the database refused it: {error}") from error
 
