@@ -237,37 +237,50 @@ def as_csv(name):
 
 
 def datapackage(version):
-    """A Frictionless Data package describing every CSV and JSON file."""
+    """A Frictionless tabular data package: each table once, as CSV with its schema.
+
+    Every table is also published as JSON (`<table>.json`, an array of
+    objects with the same fields), named in the table's description: a
+    tabular package lists tabular files only, and a validator refuses one
+    that lists the JSON files beside them.
+    """
     resources = []
     for name in TABLES:
         _queryset, fields = _tables()[name]
-        schema = {
-            "fields": [
-                {
-                    "name": f.name,
-                    "type": f.type,
-                    **({"description": f.description} if f.description else {}),
-                }
-                for f in fields
-            ],
-            "primaryKey": fields[0].name,
-        }
-        for fmt, media in (("csv", "text/csv"), ("json", "application/json")):
-            resources.append(
-                {
-                    "name": f"{name}-{fmt}",
-                    "path": f"{name}.{fmt}",
-                    "format": fmt,
-                    "mediatype": media,
-                    "encoding": "utf-8",
-                    "profile": "tabular-data-resource" if fmt == "csv" else "data-resource",
-                    "schema": schema,
-                }
-            )
+        resources.append(
+            {
+                "name": name,
+                "path": f"{name}.csv",
+                "format": "csv",
+                "mediatype": "text/csv",
+                "encoding": "utf-8",
+                "profile": "tabular-data-resource",
+                "description": (
+                    f"The same rows as JSON: {name}.json, an array of objects with these fields."
+                ),
+                "schema": {
+                    "fields": [
+                        {
+                            "name": f.name,
+                            "type": f.type,
+                            **({"description": f.description} if f.description else {}),
+                        }
+                        for f in fields
+                    ],
+                    "primaryKey": fields[0].name,
+                },
+            }
+        )
     return {
         "profile": "tabular-data-package",
         "name": "black-january-memorial",
         "title": str(settings.MEMORIAL_SITE_NAME),
+        "description": (
+            "Every published record of the memorial, one CSV file per table; each table "
+            "is also published as JSON with the same fields (<table>.json). In the CSV "
+            "files a text that a spreadsheet would read as a formula starts with a single "
+            "quote (')."
+        ),
         "version": version,
         "created": datetime.datetime.now(datetime.UTC).replace(microsecond=0).isoformat(),
         "licenses": [LICENSE],
