@@ -5,6 +5,7 @@ or `PublishableAdmin` (everything a visitor may or may not see yet).
 """
 
 import dataclasses
+import logging
 
 from django import forms
 from django.contrib import admin, messages
@@ -18,7 +19,10 @@ from modeltranslation.admin import TranslationAdmin
 from modeltranslation.translator import translator
 from simple_history.admin import SimpleHistoryAdmin
 
+from .media import MediaNotStored
 from .models import LoadedRecord
+
+logger = logging.getLogger(__name__)
 
 EMPTY = (None, "")
 AUDIT_FIELDS = ("created_at", "created_by", "updated_at", "updated_by")
@@ -53,6 +57,23 @@ class ContentAdminForm(forms.ModelForm):
                 self.add_error(None, error)
 
 
+class MediaNotStoredForm(forms.ModelForm):
+    """The form shown again after storage refused its upload: the refusal is on the file field."""
+
+    def clean(self):
+        cleaned_data = super().clean()
+        uploaded = [name for name in self.fields if self.add_prefix(name) in self.files]
+        self.add_error(
+            uploaded[0] if uploaded else None,
+            _(
+                "The file could not be stored: the server's storage is full or cannot be "
+                "written to. Nothing was saved. Try again later, and tell the site's "
+                "administrator if it happens again."
+            ),
+        )
+        return cleaned_data
+
+
 def stamp(obj, user):
     """Record who created and who last changed an object."""
     if not hasattr(obj, "updated_by_id"):
@@ -73,6 +94,22 @@ class ContentAdmin(TranslationAdmin, SimpleHistoryAdmin):
 
     def get_readonly_fields(self, request, obj=None):
         return (*super().get_readonly_fields(request, obj), *AUDIT_FIELDS)
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        try:
+            return super().changeform_view(request, object_id, form_url, extra_context)
+        except MediaNotStored as error:
+            # The save was rolled back and its files removed. Show the form again,
+            # with what the curator typed and the refusal on the file field.
+            logger.error("An upload was not stored: %s", error)
+            request.media_not_stored = error
+            return super().changeform_view(request, object_id, form_url, extra_context)
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change=change, **kwargs)
+        if getattr(request, "media_not_stored", None) is None:
+            return form
+        return type(form.__name__, (MediaNotStoredForm, form), {})
 
     def get_fieldsets(self, request, obj=None):
         fieldsets = super().get_fieldsets(request, obj)

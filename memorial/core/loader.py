@@ -21,10 +21,12 @@ from pathlib import Path
 from django.apps import apps
 from django.core import serializers
 from django.core.exceptions import ObjectDoesNotExist, ValidationError
+from django.core.files import File
 from django.core.files.storage import default_storage
 from django.core.serializers.base import DeserializationError
 from django.db import DatabaseError, transaction
 
+from .media import MediaNotStored, store_file
 from .models import LoadedRecord
 
 #: Files in dependency order: later files refer to objects of earlier ones.
@@ -134,7 +136,11 @@ def copy_media(directory):
             if not default_storage.exists(name):
                 # Never through a link put in place since the check.
                 with os.fdopen(os.open(path, os.O_RDONLY | os.O_NOFOLLOW), "rb") as handle:
-                    written.append(default_storage.save(name, handle))
+                    written.append(store_file(default_storage, name, File(handle, name)))
+    except MediaNotStored as error:
+        for name in written:
+            default_storage.delete(name)
+        raise FixtureError(f"media/{error}") from error
     except BaseException:
         for name in written:
             default_storage.delete(name)
@@ -229,7 +235,10 @@ def _load_entry(path, index, entry, report, seen):
 
     hook = getattr(instance, "loaded_from_fixture", None)
     if hook is not None:
-        hook()
+        try:
+            hook()
+        except OSError as error:
+            raise FixtureError(f"{where} ({label}): {error}") from error
     LoadedRecord.objects.update_or_create(
         model=model._meta.label_lower,
         natural_key=key,

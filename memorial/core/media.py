@@ -38,6 +38,9 @@ class MediaNotStored(OSError):
         super().__init__(error.errno, f"{name} could not be stored: {error.strerror or error}")
         self.name = name
 
+    def __str__(self):
+        return self.strerror
+
 
 def store_file(storage, name, content, max_length=None):
     """Save `content` as `name` (or a free variant of it) and return the name it got.
