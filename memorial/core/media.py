@@ -1,4 +1,4 @@
-"""Serving uploaded media from local disk, with headers that make it inert.
+"""Media files: written without leaving a partial file, served from local disk inert.
 
 Every file in media storage was re-encoded by the photo pipeline, but the
 headers still say: this is an image, never a page, never a script. In a large
