@@ -129,3 +129,21 @@ def test_a_missing_page_offers_the_home_page_in_every_language(client):
         "en": "/en/",
         "ru": "/ru/",
     }
+
+
+FIGURE_HEADLINES = {
+    "az": "Həlak olanlar: ən azı 147",
+    "en": "People killed: at least 147",
+    "ru": "Погибшие: не менее 147",
+}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_figure_headline_keeps_the_number_apart_from_its_label(client, language):
+    """The headline reads "label: value", never a number run into a plural label («131 Погибшие»)."""
+    from tests import factories
+
+    figure = factories.make_figure(quantity="killed", qualifier="at_least", value_low=147)
+    page = get_page(client, in_language(figure.get_absolute_url(), language))
+    assert page.heading == FIGURE_HEADLINES[language]
+    assert not re.search(r"\d\s+\w", page.heading)
