@@ -6,6 +6,12 @@ from django.core.management.base import BaseCommand, CommandError
 from memorial.core.backup import BackupError, RestoreLimits, restore_backup
 
 DEFAULTS = RestoreLimits()
+LIMIT_OPTIONS = (
+    ("--max-total-mb", "total_mb", "Most the archive may expand to, in MB"),
+    ("--max-files", "files", "Most media files"),
+    ("--max-file-mb", "file_mb", "Largest media file, in MB"),
+    ("--max-data-mb", "data_mb", "Largest data.json, in MB"),
+)
 
 
 class Command(BaseCommand):
@@ -16,35 +22,14 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("archive", help="The .tar.gz archive made by `backup`.")
-        parser.add_argument(
-            "--max-total-mb",
-            type=int,
-            default=DEFAULTS.total_mb,
-            help=f"Most the archive may expand to, in MB (default {DEFAULTS.total_mb}).",
-        )
-        parser.add_argument(
-            "--max-files",
-            type=int,
-            default=DEFAULTS.files,
-            help=f"Most media files (default {DEFAULTS.files}).",
-        )
-        parser.add_argument(
-            "--max-file-mb",
-            type=int,
-            default=DEFAULTS.file_mb,
-            help=f"Largest media file, in MB (default {DEFAULTS.file_mb}).",
-        )
-        parser.add_argument(
-            "--max-data-mb",
-            type=int,
-            default=DEFAULTS.data_mb,
-            help=f"Largest data.json, in MB (default {DEFAULTS.data_mb}).",
-        )
+        for option, limit, text in LIMIT_OPTIONS:
+            default = getattr(DEFAULTS, limit)
+            parser.add_argument(
+                option, dest=limit, type=int, default=default, help=f"{text} (default {default})."
+            )
 
-    def handle(self, archive, max_total_mb, max_files, max_file_mb, max_data_mb, **options):
-        limits = RestoreLimits(
-            total_mb=max_total_mb, files=max_files, file_mb=max_file_mb, data_mb=max_data_mb
-        )
+    def handle(self, archive, **options):
+        limits = RestoreLimits(**{limit: options[limit] for _option, limit, _text in LIMIT_OPTIONS})
         try:
             objects, files = restore_backup(archive, limits)
         except (BackupError, tarfile.TarError, OSError, EOFError, zlib.error) as error:
