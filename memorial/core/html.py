@@ -59,8 +59,8 @@ ALLOWED_ATTRIBUTES = {
 }
 
 
-#: A rich text longer than this (in characters) is refused: a long report is a tenth of it.
-MAX_HTML_LENGTH = 500_000
+#: A rich text longer than this (in characters) is refused: 40,000 words of formatted text.
+MAX_HTML_LENGTH = 300_000
 #: Elements open inside one another; real text needs a dozen at most.
 MAX_HTML_DEPTH = 100
 
