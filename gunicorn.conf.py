@@ -36,7 +36,12 @@ limit_request_field_size = 8190
 # Trust X-Forwarded-* only from the proxy in front of us.
 forwarded_allow_ips = os.environ.get("GUNICORN_FORWARDED_ALLOW_IPS", "127.0.0.1")
 accesslog = os.environ.get("GUNICORN_ACCESSLOG", "-")
-access_log_format = '%(h)s "%(r)s" %(s)s %(b)s %(M)sms id=%({x-request-id}o)s'
+# Behind a proxy the peer (%(h)s) is the proxy itself; the client is the
+# address the proxy appended to X-Forwarded-For (the rightmost one, behind one
+# proxy), so the log keeps the whole chain as it arrived.
+access_log_format = (
+    '%(h)s "%(r)s" %(s)s %(b)s %(M)sms id=%({x-request-id}o)s for=%({x-forwarded-for}i)s'
+)
 errorlog = "-"
 preload_app = True
 

@@ -131,13 +131,20 @@ AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
+# Checked by the admin's user forms and by createsuperuser (not by create_user).
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    {"NAME": "memorial.core.passwords.MemorialNameValidator"},
 ]
 LOGIN_URL = "admin:login"
+# Where signing in leads when ?next= is missing or points off the site.
+LOGIN_REDIRECT_URL = "admin:index"
 
 # Failed logins: lock the username for this address after five failures.
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
@@ -145,12 +152,21 @@ AXES_COOLOFF_TIME = env.float("AXES_COOLOFF_HOURS", default=0.5)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "admin/lockout.html"
-# The client address is REMOTE_ADDR unless the operator names a trusted proxy
-# depth; a spoofed X-Forwarded-For is then never believed.
-AXES_IPWARE_PROXY_COUNT = env.int("DJANGO_TRUSTED_PROXY_COUNT", default=0) or None
+# The client's address. With no trusted proxy it is REMOTE_ADDR and
+# X-Forwarded-For is never read. Behind N proxies, each appending the address
+# it was reached from, it is the Nth address from the right of
+# X-Forwarded-For: the one the outermost proxy saw. Whatever a client wrote
+# to the left of it is ignored (django-ipware counts the proxies listed in
+# the header, so the outermost one, known by REMOTE_ADDR, is not counted).
+TRUSTED_PROXY_COUNT = env.int("DJANGO_TRUSTED_PROXY_COUNT", default=0)
+AXES_IPWARE_PROXY_COUNT = TRUSTED_PROXY_COUNT - 1 if TRUSTED_PROXY_COUNT else None
 AXES_IPWARE_META_PRECEDENCE_ORDER = (
-    ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"] if AXES_IPWARE_PROXY_COUNT else ["REMOTE_ADDR"]
+    ["HTTP_X_FORWARDED_FOR"] if TRUSTED_PROXY_COUNT else ["REMOTE_ADDR"]
 )
+# A forged chain holds addresses of the client's choosing, even ones that are
+# not addresses at all; they are skipped, not a reason to distrust the
+# address the proxy added after them.
+IPWARE_STRICT = False
 
 # Internationalisation: English is the source language; Azerbaijani and
 # Russian are full translations.

@@ -10,7 +10,7 @@ import logging
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import models, router, transaction
 from django.utils import formats, timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
@@ -19,6 +19,7 @@ from modeltranslation.admin import TranslationAdmin
 from modeltranslation.translator import translator
 from simple_history.admin import SimpleHistoryAdmin
 
+from .conflicts import EditConflictFormMixin, stored_version, version_field
 from .media import MediaNotStored
 from .models import LoadedRecord
 
@@ -28,8 +29,9 @@ EMPTY = (None, "")
 AUDIT_FIELDS = ("created_at", "created_by", "updated_at", "updated_by")
 
 
-class ContentAdminForm(forms.ModelForm):
-    """Checks database constraints on translated fields before the database does.
+class ContentAdminForm(EditConflictFormMixin, forms.ModelForm):
+    """Stops a save that would undo another curator's (`EditConflictFormMixin`), and
+    checks database constraints on translated fields before the database does.
 
     The admin edits `title_en`, `title_az`..., so Django leaves out every
     constraint written on `title` itself; without this, such a rule would
@@ -74,6 +76,14 @@ class MediaNotStoredForm(forms.ModelForm):
         return cleaned_data
 
 
+class ContentInlineForm(EditConflictFormMixin, forms.ModelForm):
+    """Content edited within another object's page (a source's figures): each object's
+    row carries its version, so saving the page cannot undo a change made to it meanwhile.
+    The inline lists `edited_version` among its fields, where it renders hidden."""
+
+    edited_version = version_field()
+
+
 def stamp(obj, user):
     """Record who created and who last changed an object."""
     if not hasattr(obj, "updated_by_id"):
@@ -105,11 +115,21 @@ class ContentAdmin(TranslationAdmin, SimpleHistoryAdmin):
             request.media_not_stored = error
             return super().changeform_view(request, object_id, form_url, extra_context)
 
-    def get_form(self, request, obj=None, change=False, **kwargs):
-        form = super().get_form(request, obj, change=change, **kwargs)
-        if getattr(request, "media_not_stored", None) is None:
-            return form
-        return type(form.__name__, (MediaNotStoredForm, form), {})
+    def get_form(self, request, obj=None, **kwargs):
+        form = super().get_form(request, obj, **kwargs)
+        opened = getattr(request, "memorial_opened_version", None)
+        if opened is not None:
+            form = type(form.__name__, (form,), {"opened_version": opened})
+        if getattr(request, "media_not_stored", None) is not None:
+            form = type(form.__name__, (MediaNotStoredForm, form), {})
+        return form
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        # A revert form shows an old state but replaces the one stored now, so
+        # that is the version it guards; the revert is one transaction, as a save is.
+        with transaction.atomic(using=router.db_for_write(self.model)):
+            request.memorial_opened_version = stored_version(self.model, object_id)
+            return super().history_form_view(request, object_id, version_id, extra_context)
 
     def get_fieldsets(self, request, obj=None):
         fieldsets = super().get_fieldsets(request, obj)

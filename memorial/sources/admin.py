@@ -7,7 +7,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationStackedInline
 
-from memorial.core.admin import ContentAdmin
+from memorial.core.admin import ContentAdmin, ContentInlineForm
 
 from .models import Source
 
@@ -17,6 +17,7 @@ class FigureInline(TranslationStackedInline):
 
     # By name: sources never import a topic app.
     model = apps.get_model("figures", "Figure")
+    form = ContentInlineForm
     extra = 0
     show_change_link = True
     fields = [
@@ -26,6 +27,7 @@ class FigureInline(TranslationStackedInline):
         ("as_of_date", "as_of_precision"),
         "as_of_note",
         ("locator", "is_published"),
+        "edited_version",
     ]
 
 

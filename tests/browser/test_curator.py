@@ -56,3 +56,54 @@ def test_curator_adds_a_figure_with_its_source_and_publishes_an_event(live_serve
     visitor.goto(live_server.url + event.get_absolute_url())
     assert visitor.locator("h1").inner_text() == "Troops enter Baku"
     visitor.close()
+
+
+def _sign_in(page, live_server, username):
+    page.goto(live_server.url + reverse("admin:login"))
+    page.fill("#id_username", username)
+    page.fill("#id_password", PASSWORD)
+    page.click("input[type=submit]")
+    page.wait_for_url(live_server.url + reverse("admin:index"))
+
+
+def test_two_curators_on_one_event_the_second_is_told_and_keeps_their_text(
+    live_server, page, browser, tmp_path
+):
+    """Two curators open the same event in their browsers. The first saves a new title;
+    the second, saving a title of their own, sees the conflict at the top of the form
+    and on the title, their text still in the field; saving again keeps theirs."""
+    group = sync_curators_group()
+    for name in ("first", "second"):
+        get_user_model().objects.create_user(name, password=PASSWORD, is_staff=True).groups.add(
+            group
+        )
+    event = factories.make_event(title_en="Troops enter Baku")
+    url = live_server.url + reverse("admin:events_event_change", args=[event.pk])
+    other = browser.new_context().new_page()
+    _sign_in(page, live_server, "first")
+    _sign_in(other, live_server, "second")
+    page.goto(url)
+    other.goto(url)
+
+    page.fill("#id_title_en", "Troops enter the city")
+    page.click("input[name=_save]")
+    page.wait_for_url(live_server.url + reverse("admin:events_event_changelist"))
+
+    other.fill("#id_title_en", "Tanks enter Baku")
+    other.click("input[name=_save]")
+    other.wait_for_load_state()
+    other.screenshot(path=tmp_path / "conflict.png", full_page=True)
+    assert other.locator(".errornote").is_visible()
+    top = other.locator(".errorlist.nonfield").inner_text()
+    assert "first saved this event" in top
+    assert "Changed meanwhile: Title [en]." in top
+    assert "Changed by someone else" in other.locator(".field-title_en .errorlist").inner_text()
+    assert other.input_value("#id_title_en") == "Tanks enter Baku"
+    event.refresh_from_db()
+    assert event.title_en == "Troops enter the city"
+
+    other.click("input[name=_save]")
+    other.wait_for_url(live_server.url + reverse("admin:events_event_changelist"))
+    event.refresh_from_db()
+    assert event.title_en == "Tanks enter Baku"
+    other.context.close()

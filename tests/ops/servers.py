@@ -1,12 +1,15 @@
 """Real processes for the operations tests: gunicorn, a throwaway PostgreSQL, Redis."""
 
 import contextlib
+import http.client
+import http.server
 import os
 import shutil
 import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.error
 import urllib.request
@@ -124,6 +127,67 @@ class Gunicorn:
                 self.process.kill()
                 self.process.wait()
         self.log.close()
+
+
+class ForwardingProxy:
+    """A reverse proxy on a free port of 127.0.0.1 in front of `upstream` (host, port).
+
+    Like nginx with `proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for`,
+    it appends the address each client connected from to whatever X-Forwarded-For
+    the client sent. Clients tell themselves apart by connecting from different
+    loopback addresses (127.0.0.2, 127.0.0.3 ...).
+    """
+
+    HOP_BY_HOP = {"connection", "keep-alive", "transfer-encoding", "te", "upgrade"}
+
+    def __init__(self, upstream):
+        proxy = self
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            def do_GET(self):  # noqa: N802 (the standard library's naming)
+                proxy.forward(self)
+
+            do_POST = do_GET  # noqa: N815
+
+            def log_message(self, *args):
+                pass
+
+        self.upstream = upstream
+        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.port = self.server.server_address[1]
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+        self.thread.start()
+
+    def forward(self, handler):
+        body = handler.rfile.read(int(handler.headers.get("Content-Length") or 0))
+        headers = {
+            name: value
+            for name, value in handler.headers.items()
+            if name.lower() not in self.HOP_BY_HOP | {"x-forwarded-for"}
+        }
+        sent = handler.headers.get("X-Forwarded-For")
+        client = handler.client_address[0]
+        headers["X-Forwarded-For"] = f"{sent}, {client}" if sent else client
+        connection = http.client.HTTPConnection(*self.upstream, timeout=30)
+        try:
+            connection.request(handler.command, handler.path, body=body, headers=headers)
+            response = connection.getresponse()
+            payload = response.read()
+        finally:
+            connection.close()
+        handler.send_response(response.status)
+        for name, value in response.getheaders():
+            if name.lower() not in self.HOP_BY_HOP | {"content-length"}:
+                handler.send_header(name, value)
+        handler.send_header("Content-Length", str(len(payload)))
+        handler.end_headers()
+        handler.wfile.write(payload)
+
+    def stop(self):
+        self.server.shutdown()
+        self.server.server_close()
+        self.thread.join(timeout=10)
 
 
 class ThrowawayPostgres:
