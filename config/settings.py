@@ -262,6 +262,9 @@ MEMORIAL_PAGE_CACHE_WAIT_SECONDS = env.float("MEMORIAL_PAGE_CACHE_WAIT_SECONDS",
 # How long a CDN or other shared cache may keep a public page before revalidating.
 MEMORIAL_CDN_CACHE_SECONDS = env.int("MEMORIAL_CDN_CACHE_SECONDS", default=30)
 MEMORIAL_UNCACHED_PREFIXES = ("/admin/", "/health/", "/i18n/")
+# The long lists of pages (home, timeline, toll, bibliography) are kept rendered
+# in the cache under the content version, for pages the page cache has not kept.
+MEMORIAL_FRAGMENT_CACHE_SECONDS = env.int("MEMORIAL_FRAGMENT_CACHE_SECONDS", default=600)
 
 # Security
 

@@ -1,10 +1,10 @@
 from django.db import models
 from django.db.models.functions import Length, Trim
 from django.db.models.lookups import GreaterThan
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from memorial.core.dates import DatePrecision, format_partial_date, precision_constraints
-from memorial.core.links import reverse
+from memorial.core.dates import DatePrecision, PartialDateField
 from memorial.core.managers import SlugManager
 from memorial.core.models import (
     PublishableModel,
@@ -77,6 +77,7 @@ class Article(SearchableModel, PublishableModel):
     events = models.ManyToManyField(
         "events.Event", verbose_name=_("related events"), blank=True, related_name="articles"
     )
+    publication = PartialDateField("publication_date", "publication_precision")
 
     objects = SlugManager.from_queryset(ArticleQuerySet)()
     search_fields = ("title", "author", "publisher", "summary", "body")
@@ -99,9 +100,6 @@ class Article(SearchableModel, PublishableModel):
                 | models.Q(external_url__startswith="https://"),
                 name="articles_article_external_url_http",
             ),
-            *precision_constraints(
-                "publication_date", "publication_precision", name="articles_article"
-            ),
         ]
 
     def __str__(self):
@@ -117,6 +115,6 @@ class Article(SearchableModel, PublishableModel):
 
     @property
     def publication_display(self):
-        if self.publication_date is None and self.publication_note:
+        if not self.publication and self.publication_note:
             return self.publication_note
-        return format_partial_date(self.publication_date, self.publication_precision)
+        return str(self.publication)

@@ -2,10 +2,10 @@ import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from memorial.core.links import reverse
 from memorial.core.models import (
     ContentManager,
     PublishableModel,

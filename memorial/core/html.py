@@ -1,17 +1,14 @@
-"""HTML the memorial writes: rows of long lists, and rich text sanitised on the way in.
+"""Rich text sanitised on the way in: whatever a curator pastes, only safe formatting is stored.
 
-Whatever a curator pastes, only safe formatting is stored. Before the sanitiser
-sees a text, a linear scan bounds its work: the HTML parser's cost grows with
-the square of the nesting, and 100,000 nested blocks took it half a minute.
+Before the sanitiser sees a text, a linear scan bounds its work: the HTML
+parser's cost grows with the square of the nesting, and 100,000 nested
+blocks took it half a minute.
 """
 
-import html
 import re
-from functools import lru_cache
 
 import nh3
 from django.core.exceptions import ValidationError
-from django.utils.safestring import SafeData, SafeString
 from django.utils.translation import gettext_lazy as _
 
 ALLOWED_TAGS = {
@@ -268,23 +265,3 @@ def sanitize_html(value):
             strip_comments=True,
         ).strip()
     )
-
-
-def format_text_html(format_string, *args):
-    """`format_html` for arguments that are texts, integers or safe strings, never lazy.
-
-    The same escaping as Django's (`html.escape`; safe strings and integers
-    are written as they are), without its check of every argument for a lazy
-    translation: a long list writes a dozen cells a row for a hundred rows,
-    and that check was two thirds of the cost of a row.
-    """
-    return SafeString(
-        format_string.format(
-            *[arg if isinstance(arg, _WRITTEN_AS_IS) else _escape(str(arg)) for arg in args]
-        )
-    )
-
-
-_WRITTEN_AS_IS = (SafeData, int)
-# The same few texts come back on every row (a source's title, a quantity, a date).
-_escape = lru_cache(maxsize=8192)(html.escape)

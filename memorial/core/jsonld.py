@@ -4,10 +4,8 @@ Templates print them with the `jsonld` tag, which does the escaping.
 """
 
 from django.conf import settings
+from django.urls import reverse
 from django.utils.translation import get_language
-
-from .dates import partial_date_iso
-from .links import reverse
 
 CONTEXT = "https://schema.org"
 
@@ -53,12 +51,10 @@ def event(request, obj, sources=()):
         "description": obj.summary,
         "inLanguage": get_language(),
     }
-    start = partial_date_iso(obj.start_date, obj.start_precision)
-    if start:
-        data["startDate"] = start
-    end = partial_date_iso(obj.end_date, obj.end_precision)
-    if end:
-        data["endDate"] = end
+    if obj.start:
+        data["startDate"] = obj.start.iso
+    if obj.end:
+        data["endDate"] = obj.end.iso
     if obj.place:
         data["location"] = {"@type": "Place", "name": obj.place}
     if sources:
@@ -75,9 +71,8 @@ def article(request, obj, sources=()):
         "description": obj.summary,
         "publisher": _publisher(request),
     }
-    published = partial_date_iso(obj.publication_date, obj.publication_precision)
-    if published:
-        data["datePublished"] = published
+    if obj.publication:
+        data["datePublished"] = obj.publication.iso
     if obj.author:
         data["author"] = {"@type": "Person", "name": obj.author}
     if obj.external_url:
@@ -103,9 +98,8 @@ def image_object(request, photo):
         data["height"] = photo.height
     if photo.license_url:
         data["license"] = photo.license_url
-    taken = partial_date_iso(photo.taken_date, photo.taken_precision)
-    if taken:
-        data["dateCreated"] = taken
+    if photo.taken:
+        data["dateCreated"] = photo.taken.iso
     if photo.place:
         data["contentLocation"] = {"@type": "Place", "name": photo.place}
     return data

@@ -4,7 +4,6 @@ from django.conf import settings
 from django.db import models
 from django.db.models.functions import Now
 from django.utils import timezone
-from django.utils.encoding import force_str
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.manager import MultilingualManager, MultilingualQuerySet
 
@@ -40,15 +39,6 @@ class TimeStampedModel(models.Model):
 
     class Meta:
         abstract = True
-
-    def _get_FIELD_display(self, field):
-        # Django rebuilds (and hashes) the whole choice list on every call, which
-        # a long list rendered in three languages pays for on every row.
-        labels = field.__dict__.get("_memorial_labels")
-        if labels is None:
-            labels = field.__dict__["_memorial_labels"] = dict(field.flatchoices)
-        value = getattr(self, field.attname)
-        return force_str(labels.get(value, value), strings_only=True)
 
 
 class ContentQuerySet(MultilingualQuerySet):

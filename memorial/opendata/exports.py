@@ -36,6 +36,15 @@ def attr(name, type_="string"):
     return Field(name, type_, lambda obj: getattr(obj, name))
 
 
+def partial_date(model, name):
+    """A date with its precision (a `PartialDateField`), in the columns it is stored in."""
+    columns = getattr(model, name)
+    return [
+        Field(columns.date, "date", lambda obj: getattr(obj, name).date),
+        Field(columns.precision, "string", lambda obj: getattr(obj, name).precision),
+    ]
+
+
 def translated(name):
     return [attr(f"{name}_{code}") for code in LANGUAGES]
 
@@ -73,10 +82,8 @@ def _tables():
                 URL,
                 *translated("title"),
                 attr("kind"),
-                attr("start_date", "date"),
-                attr("start_precision"),
-                attr("end_date", "date"),
-                attr("end_precision"),
+                *partial_date(Event, "start"),
+                *partial_date(Event, "end"),
                 *translated("date_note"),
                 *translated("place"),
                 *translated("summary"),
@@ -93,8 +100,7 @@ def _tables():
                 attr("value_low", "integer"),
                 attr("value_high", "integer"),
                 *translated("scope"),
-                attr("as_of_date", "date"),
-                attr("as_of_precision"),
+                *partial_date(Figure, "as_of"),
                 *translated("as_of_note"),
                 Field("source", "string", lambda f: f.source.key, "key of the source"),
                 Field("source_citation", "string", lambda f: cite_source(f.source, f.locator)),
@@ -114,8 +120,7 @@ def _tables():
                 attr("title"),
                 attr("author"),
                 attr("publisher"),
-                attr("date", "date"),
-                attr("date_precision"),
+                *partial_date(Source, "issued"),
                 attr("url"),
                 attr("locator"),
                 attr("language"),
@@ -147,8 +152,7 @@ def _tables():
                 attr("kind"),
                 attr("author"),
                 attr("publisher"),
-                attr("publication_date", "date"),
-                attr("publication_precision"),
+                *partial_date(Article, "publication"),
                 attr("language"),
                 *translated("summary"),
                 attr("external_url"),
@@ -166,8 +170,7 @@ def _tables():
                 attr("credit"),
                 *translated("rights"),
                 attr("license_url"),
-                attr("taken_date", "date"),
-                attr("taken_precision"),
+                *partial_date(Photo, "taken"),
                 attr("width", "integer"),
                 attr("height", "integer"),
                 attr("is_graphic", "boolean"),

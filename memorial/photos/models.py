@@ -6,10 +6,10 @@ from django.core.exceptions import ValidationError
 from django.db import models, router, transaction
 from django.db.models.functions import Length, Trim
 from django.db.models.lookups import GreaterThan
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from memorial.core.dates import DatePrecision, format_partial_date, precision_constraints
-from memorial.core.links import reverse
+from memorial.core.dates import DatePrecision, PartialDateField
 from memorial.core.managers import SlugManager
 from memorial.core.media import store_file
 from memorial.core.models import (
@@ -143,6 +143,7 @@ class Photo(SearchableModel, PublishableModel):
         "events.Event", verbose_name=_("events"), blank=True, related_name="photos"
     )
     sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
+    taken = PartialDateField("taken_date", "taken_precision")
 
     objects = SlugManager.from_queryset(PhotoQuerySet)()
     search_fields = ("title", "caption", "alt_text", "place", "credit")
@@ -166,7 +167,6 @@ class Photo(SearchableModel, PublishableModel):
                 | models.Q(license_url__startswith="https://"),
                 name="photos_photo_license_url_http",
             ),
-            *precision_constraints("taken_date", "taken_precision", name="photos_photo"),
         ]
 
     def __str__(self):
@@ -262,10 +262,6 @@ class Photo(SearchableModel, PublishableModel):
     def loaded_from_fixture(self):
         """Called by the content loader: fixture images arrive without renditions."""
         images.ensure_renditions(self)
-
-    @property
-    def taken_display(self):
-        return format_partial_date(self.taken_date, self.taken_precision)
 
 
 def delete_photo_files(sender, instance, using, **kwargs):

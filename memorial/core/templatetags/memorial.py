@@ -1,15 +1,9 @@
 import json
 
 from django import template
-from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
-from django.core.signals import setting_changed
-from django.dispatch import receiver
-from django.template.loader import render_to_string
-from django.urls import get_script_prefix
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language
 
 from memorial.core.languages import (
     alternates,
@@ -58,33 +52,13 @@ def canonical_path(request):
     return request.path + (f"?{query}" if query else "")
 
 
-#: Rendered pieces of the site's frame, by template, language, prefix and values.
-_FRAMES = {}
+@register.simple_tag
+def content_version():
+    """The content version (`memorial.core.cache`), which a curator's change bumps: the
+    key of every fragment kept with `{% cache %}` names it, so no fragment outlives a change."""
+    from memorial.core.cache import content_version
 
-
-@receiver(setting_changed)
-def _forget_frames(**kwargs):
-    # Addresses, static file names and words can all follow from settings.
-    _FRAMES.clear()
-
-
-@register.simple_tag(takes_context=True)
-def frame(context, template_name, **values):
-    """A piece of the site's frame (title, navigation, footer), rendered once per language.
-
-    Such a piece holds no content from the database: only the code's
-    addresses, the catalogues' words and `values` (the section a page belongs
-    to), so what it renders is kept for the life of the process and every page
-    reuses it. With DEBUG on it is rendered every time, so edits show at once.
-    """
-    site_name = str(context.get("SITE_NAME", settings.MEMORIAL_SITE_NAME))
-    key = (template_name, get_language(), get_script_prefix(), site_name, *sorted(values.items()))
-    html = _FRAMES.get(key)
-    if html is None:
-        html = mark_safe(render_to_string(template_name, {"SITE_NAME": site_name, **values}))
-        if not settings.DEBUG:
-            _FRAMES[key] = html
-    return html
+    return content_version()
 
 
 @register.simple_tag(takes_context=True)
