@@ -5,12 +5,12 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from memorial.core.dates import DatePrecision, PartialDateField
-from memorial.core.html import sanitize_rich_text
 from memorial.core.managers import SlugManager
 from memorial.core.models import (
     PublishableModel,
     PublishableQuerySet,
     SearchableModel,
+    rich_text_field,
     text_field,
     title_field,
 )
@@ -65,7 +65,9 @@ class Article(SearchableModel, PublishableModel):
         _("language of the original"), max_length=20, blank=True, help_text=_("ISO code.")
     )
     summary = text_field(_("summary"), help_text=_("In our own words."))
-    body = text_field(_("body"), help_text=_("Formatted text. Unsafe markup is removed on save."))
+    body = rich_text_field(
+        _("body"), help_text=_("Formatted text. Unsafe markup is removed on save.")
+    )
     external_url = models.URLField(
         _("original publication"), max_length=500, blank=True, validators=[http_url]
     )
@@ -102,10 +104,6 @@ class Article(SearchableModel, PublishableModel):
 
     def __str__(self):
         return self.title
-
-    def save(self, *args, **kwargs):
-        sanitize_rich_text(self, "body")
-        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("articles:detail", kwargs={"slug": self.slug})

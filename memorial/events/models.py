@@ -8,12 +8,12 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.manager import rewrite_lookup_key
 
 from memorial.core.dates import DatePrecision, PartialDateField
-from memorial.core.html import sanitize_rich_text
 from memorial.core.managers import SlugManager
 from memorial.core.models import (
     PublishableModel,
     PublishableQuerySet,
     SearchableModel,
+    rich_text_field,
     text_field,
     title_field,
 )
@@ -106,7 +106,9 @@ class Event(SearchableModel, PublishableModel):
     )
     place = models.CharField(_("place"), max_length=255, blank=True)
     summary = text_field(_("summary"), help_text=_("One or two sentences for lists and previews."))
-    body = text_field(_("body"), help_text=_("Formatted text. Unsafe markup is removed on save."))
+    body = rich_text_field(
+        _("body"), help_text=_("Formatted text. Unsafe markup is removed on save.")
+    )
     sources = models.ManyToManyField(
         "sources.Source", verbose_name=_("sources"), blank=True, related_name="events"
     )
@@ -143,10 +145,6 @@ class Event(SearchableModel, PublishableModel):
 
     def __str__(self):
         return self.title
-
-    def save(self, *args, **kwargs):
-        sanitize_rich_text(self, "body")
-        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("events:detail", kwargs={"slug": self.slug})
