@@ -56,3 +56,8 @@ ensure_chromium() {
     echo "Chromium not found: browser tests will be skipped (set CHROMIUM_PATH)." >&2
   fi
 }
+
+# The cache tests start Redis servers of their own (never the machine's).
+ensure_redis_server() {
+  command -v redis-server >/dev/null 2>&1 || install_debian_packages redis-server || true
+}

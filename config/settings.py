@@ -68,15 +68,15 @@ MIDDLEWARE = [
     # Refuses an oversized body before anything reads it.
     "memorial.web.limits.RequestSizeLimitMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # A hit is answered here, with the headers the middleware below gave the
+    # page when it was rendered (policies, Cache-Control, ETag) stored with it.
+    "memorial.web.cache.PageCacheMiddleware",
     "csp.middleware.CSPMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
-    # Above the page cache, so that cached pages carry every security header too.
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "memorial.web.cache.CacheHeadersMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
-    # Before sessions and authentication: a hit for a visitor skips them all.
-    "memorial.web.cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -255,8 +255,16 @@ if REDIS_URL:
             "LOCATION": REDIS_URL,
             # Several sites (or test runs) may share one Redis.
             "KEY_PREFIX": env("REDIS_KEY_PREFIX", default="memorial"),
+            # A Redis that does not answer costs a request half a second at most.
+            "OPTIONS": {"SOCKET_CONNECT_TIMEOUT": 0.5, "SOCKET_TIMEOUT": 0.5},
         }
     }
+    # {% cache %} fragments render afresh, never fail, when Redis does.
+    CACHES["template_fragments"] = {
+        **CACHES["default"],
+        "OPTIONS": {**CACHES["default"]["OPTIONS"], "IGNORE_EXCEPTIONS": True},
+    }
+    DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
@@ -265,9 +273,14 @@ MEMORIAL_PAGE_CACHE_SECONDS = env.int("MEMORIAL_PAGE_CACHE_SECONDS", default=600
 # How long a request waits for the same page that another request is rendering
 # (after a change) before rendering it too; 0 never waits.
 MEMORIAL_PAGE_CACHE_WAIT_SECONDS = env.float("MEMORIAL_PAGE_CACHE_WAIT_SECONDS", default=3.0)
+# After the cache fails, how long a process renders pages without asking it again.
+MEMORIAL_CACHE_RETRY_SECONDS = env.float("MEMORIAL_CACHE_RETRY_SECONDS", default=5.0)
 # How long a CDN or other shared cache may keep a public page before revalidating.
 MEMORIAL_CDN_CACHE_SECONDS = env.int("MEMORIAL_CDN_CACHE_SECONDS", default=30)
 MEMORIAL_UNCACHED_PREFIXES = ("/admin/", "/health/", "/i18n/")
+# The long lists of pages (home, timeline, toll, bibliography) are kept rendered
+# in the cache under the content version, for pages the page cache has not kept.
+MEMORIAL_FRAGMENT_CACHE_SECONDS = env.int("MEMORIAL_FRAGMENT_CACHE_SECONDS", default=600)
 
 # Security
 

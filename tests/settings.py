@@ -25,3 +25,4 @@ ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
 AXES_ENABLED = True
 # Off by default so that a test sees its own writes at once; the cache tests turn it on.
 MEMORIAL_PAGE_CACHE_SECONDS = 0
+MEMORIAL_FRAGMENT_CACHE_SECONDS = 0

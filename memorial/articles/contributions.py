@@ -9,8 +9,8 @@ from .models import Article
 
 
 def latest_articles(view):
-    articles = view.read("articles", lambda: view.published(Article.objects.listed())[:3])
-    return {"articles": articles} if articles else None
+    """The three latest articles."""
+    return {"articles": view.published(Article.objects.listed())[:3]}
 
 
 CONTRIBUTIONS = [
@@ -36,8 +36,7 @@ CONTRIBUTIONS = [
             registry.attr("kind"),
             registry.attr("author"),
             registry.attr("publisher"),
-            registry.attr("publication_date", "date"),
-            registry.attr("publication_precision"),
+            *registry.partial_date(Article, "publication"),
             registry.attr("language"),
             *registry.translated("summary"),
             registry.attr("external_url"),

@@ -1,7 +1,6 @@
 """The schema.org description of an article."""
 
 from memorial.core import jsonld
-from memorial.core.dates import partial_date_iso
 
 
 def article(request, obj, sources=()):
@@ -13,9 +12,8 @@ def article(request, obj, sources=()):
         "description": obj.summary,
         "publisher": jsonld.publisher(request),
     }
-    published = partial_date_iso(obj.publication_date, obj.publication_precision)
-    if published:
-        data["datePublished"] = published
+    if obj.publication:
+        data["datePublished"] = obj.publication.iso
     if obj.author:
         data["author"] = {"@type": "Person", "name": obj.author}
     if obj.external_url:

@@ -1,16 +1,16 @@
 from django.db import models
 from django.db.models.functions import Length, Trim
 from django.db.models.lookups import GreaterThan
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from memorial.core.dates import DatePrecision, format_partial_date, precision_constraints
-from memorial.core.html import sanitize_rich_text
-from memorial.core.links import reverse
+from memorial.core.dates import DatePrecision, PartialDateField
 from memorial.core.managers import SlugManager
 from memorial.core.models import (
     PublishableModel,
     PublishableQuerySet,
     SearchableModel,
+    rich_text_field,
     text_field,
     title_field,
 )
@@ -65,7 +65,9 @@ class Article(SearchableModel, PublishableModel):
         _("language of the original"), max_length=20, blank=True, help_text=_("ISO code.")
     )
     summary = text_field(_("summary"), help_text=_("In our own words."))
-    body = text_field(_("body"), help_text=_("Formatted text. Unsafe markup is removed on save."))
+    body = rich_text_field(
+        _("body"), help_text=_("Formatted text. Unsafe markup is removed on save.")
+    )
     external_url = models.URLField(
         _("original publication"), max_length=500, blank=True, validators=[http_url]
     )
@@ -75,6 +77,7 @@ class Article(SearchableModel, PublishableModel):
     events = models.ManyToManyField(
         "events.Event", verbose_name=_("related events"), blank=True, related_name="articles"
     )
+    publication = PartialDateField("publication_date", "publication_precision")
 
     objects = SlugManager.from_queryset(ArticleQuerySet)()
     search_fields = ("title", "author", "publisher", "summary", "body")
@@ -97,17 +100,10 @@ class Article(SearchableModel, PublishableModel):
                 | models.Q(external_url__startswith="https://"),
                 name="articles_article_external_url_http",
             ),
-            *precision_constraints(
-                "publication_date", "publication_precision", name="articles_article"
-            ),
         ]
 
     def __str__(self):
         return self.title
-
-    def save(self, *args, **kwargs):
-        sanitize_rich_text(self, "body")
-        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("articles:detail", kwargs={"slug": self.slug})
@@ -119,6 +115,6 @@ class Article(SearchableModel, PublishableModel):
 
     @property
     def publication_display(self):
-        if self.publication_date is None and self.publication_note:
+        if not self.publication and self.publication_note:
             return self.publication_note
-        return format_partial_date(self.publication_date, self.publication_precision)
+        return str(self.publication)

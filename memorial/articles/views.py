@@ -23,4 +23,4 @@ class ArticleDetailView(PublishedMixin, DetailView):
     related = ("events", "commemorations", "sources")
 
     def get_structured_data(self):
-        return jsonld.article(self.request, self.object, self.get_related()["sources"])
+        return jsonld.article(self.request, self.object, self.related_lists["sources"])

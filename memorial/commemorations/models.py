@@ -2,16 +2,16 @@ import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from memorial.core.html import sanitize_rich_text
 from memorial.core.languages import ordinal
-from memorial.core.links import reverse
 from memorial.core.models import (
     ContentManager,
     PublishableModel,
     PublishableQuerySet,
     SearchableModel,
+    rich_text_field,
     text_field,
 )
 
@@ -44,7 +44,7 @@ class Commemoration(SearchableModel, PublishableModel):
     observances = text_field(
         _("what was observed"), help_text=_("What happened that year, in our own words.")
     )
-    description = text_field(
+    description = rich_text_field(
         _("description"), help_text=_("Formatted text. Unsafe markup is removed on save.")
     )
     sources = models.ManyToManyField(
@@ -80,10 +80,6 @@ class Commemoration(SearchableModel, PublishableModel):
             _("%(ordinal)s anniversary (%(year)s)")
             % {"ordinal": self.anniversary_ordinal, "year": self.year}
         )
-
-    def save(self, *args, **kwargs):
-        sanitize_rich_text(self, "description")
-        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("commemorations:detail", kwargs={"year": self.year})

@@ -5,6 +5,7 @@ or `PublishableAdmin` (everything a visitor may or may not see yet).
 """
 
 import dataclasses
+import logging
 
 from django import forms
 from django.contrib import admin, messages
@@ -19,6 +20,9 @@ from modeltranslation.translator import translator
 from simple_history.admin import SimpleHistoryAdmin
 
 from .conflicts import EditConflictFormMixin, stored_version, version_field
+from .media import MediaNotStored
+
+logger = logging.getLogger(__name__)
 
 EMPTY = (None, "")
 AUDIT_FIELDS = ("created_at", "created_by", "updated_at", "updated_by")
@@ -54,6 +58,23 @@ class ContentAdminForm(EditConflictFormMixin, forms.ModelForm):
                 self.add_error(None, error)
 
 
+class MediaNotStoredForm(forms.ModelForm):
+    """The form shown again after storage refused its upload: the refusal is on the file field."""
+
+    def clean(self):
+        cleaned_data = super().clean()
+        uploaded = [name for name in self.fields if self.add_prefix(name) in self.files]
+        self.add_error(
+            uploaded[0] if uploaded else None,
+            _(
+                "The file could not be stored: the server's storage is full or cannot be "
+                "written to. Nothing was saved. Try again later, and tell the site's "
+                "administrator if it happens again."
+            ),
+        )
+        return cleaned_data
+
+
 class ContentInlineForm(EditConflictFormMixin, forms.ModelForm):
     """Content edited within another object's page (a source's figures): each object's
     row carries its version, so saving the page cannot undo a change made to it meanwhile.
@@ -83,11 +104,23 @@ class ContentAdmin(TranslationAdmin, SimpleHistoryAdmin):
     def get_readonly_fields(self, request, obj=None):
         return (*super().get_readonly_fields(request, obj), *AUDIT_FIELDS)
 
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        try:
+            return super().changeform_view(request, object_id, form_url, extra_context)
+        except MediaNotStored as error:
+            # The save was rolled back and its files removed. Show the form again,
+            # with what the curator typed and the refusal on the file field.
+            logger.error("An upload was not stored: %s", error)
+            request.media_not_stored = error
+            return super().changeform_view(request, object_id, form_url, extra_context)
+
     def get_form(self, request, obj=None, **kwargs):
         form = super().get_form(request, obj, **kwargs)
         opened = getattr(request, "memorial_opened_version", None)
         if opened is not None:
             form = type(form.__name__, (form,), {"opened_version": opened})
+        if getattr(request, "media_not_stored", None) is not None:
+            form = type(form.__name__, (MediaNotStoredForm, form), {})
         return form
 
     def history_form_view(self, request, object_id, version_id, extra_context=None):

@@ -2,20 +2,17 @@
 
 A historical record is often vaguer than a calendar: "May 1991", "spring
 1993", "January 1990". Models store a date plus its precision (and sometimes a
-time of day in Baku); `format_partial_date` is the one formatter every page
-uses, in every language.
+time of day in Baku), read together as one `PartialDate`, whose `str()` is the
+one formatter every page uses, in every language.
 """
 
 import datetime
-from functools import lru_cache
+from dataclasses import dataclass
 
-from django.core.signals import setting_changed
 from django.db import models
-from django.dispatch import receiver
 from django.utils import formats
-from django.utils.formats import FORMAT_SETTINGS
-from django.utils.translation import get_language, gettext_noop, pgettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_noop, pgettext, pgettext_lazy
 
 #: Azerbaijani and Russian write month names in lower case within a date
 #: ("20 yanvar 1990", "январь 1990"), where Django's catalogues capitalise them.
@@ -58,62 +55,101 @@ class DatePrecision(models.TextChoices):
     UNKNOWN = "unknown", _("Unknown")
 
 
-def precision_constraints(date, precision, *, name):
-    """Database checks for a date/precision pair: a known precision needs a date."""
-    return [
-        models.CheckConstraint(
-            condition=models.Q(**{f"{precision}__in": DatePrecision.values}),
-            name=f"{name}_{precision}_valid",
-        ),
-        models.CheckConstraint(
-            condition=models.Q(**{precision: DatePrecision.UNKNOWN, f"{date}__isnull": True})
-            | (
-                ~models.Q(**{precision: DatePrecision.UNKNOWN})
-                & models.Q(**{f"{date}__isnull": False})
+@dataclass(frozen=True)
+class PartialDate:
+    """A date known to the day, the month or the year, or not at all, with an optional
+    time of day in Baku. `str()` writes it in the active language; `iso` as ISO 8601.
+
+    False when nothing is known of it.
+    """
+
+    date: datetime.date | None
+    precision: str = DatePrecision.DAY
+    time: datetime.time | None = None
+
+    def __bool__(self):
+        return self.date is not None and self.precision != DatePrecision.UNKNOWN
+
+    def __str__(self):
+        if not self:
+            return pgettext("date", "date unknown")
+        if self.precision == DatePrecision.YEAR:
+            return str(self.date.year)
+        if self.precision == DatePrecision.MONTH:
+            return formats.date_format(self.date, "YEAR_MONTH_FORMAT")
+        text = formats.date_format(self.date, "DATE_FORMAT")
+        if self.time is not None:
+            text = f"{text}, {formats.time_format(self.time, 'H:i')}"
+        return text
+
+    @property
+    def year(self):
+        return self.date.year if self.date else None
+
+    @property
+    def iso(self):
+        """ISO 8601 at the record's precision: 1990, 1990-01 or 1990-01-20; "" when unknown."""
+        if not self:
+            return ""
+        if self.precision == DatePrecision.YEAR:
+            return f"{self.date.year:04d}"
+        if self.precision == DatePrecision.MONTH:
+            return f"{self.date.year:04d}-{self.date.month:02d}"
+        return self.date.isoformat()
+
+    def until(self, end):
+        """From this date to `end`, each at its own precision: "19 January 1990, 23:30 – 20 January 1990"."""
+        if end.date and end.date != self.date:
+            return f"{self} – {end}"
+        return str(self)
+
+    def sort_key(self):
+        """Undated records sort last."""
+        return self.date or datetime.date.max
+
+
+class PartialDateField:
+    """A model's date and its precision (and time of day), stored in their own columns,
+    read together as one `PartialDate`: `start = PartialDateField("start_date",
+    "start_precision", "start_time")` makes `event.start`.
+
+    It adds the database's checks of the pair to the model: the precision is one of
+    `DatePrecision`, and a date is given exactly when the precision is not unknown.
+    """
+
+    def __init__(self, date, precision, time=None):
+        self.date, self.precision, self.time = date, precision, time
+
+    def contribute_to_class(self, cls, name):
+        self.name = name
+        setattr(cls, name, self)
+        if not cls._meta.abstract:
+            cls._meta.constraints.extend(
+                self.constraints(f"{cls._meta.app_label}_{cls._meta.model_name}")
+            )
+
+    def constraints(self, prefix):
+        date, precision = self.date, self.precision
+        return [
+            models.CheckConstraint(
+                condition=models.Q(**{f"{precision}__in": DatePrecision.values}),
+                name=f"{prefix}_{precision}_valid",
             ),
-            name=f"{name}_{precision}_matches_{date}",
-        ),
-    ]
+            models.CheckConstraint(
+                condition=models.Q(**{precision: DatePrecision.UNKNOWN, f"{date}__isnull": True})
+                | (
+                    ~models.Q(**{precision: DatePrecision.UNKNOWN})
+                    & models.Q(**{f"{date}__isnull": False})
+                ),
+                name=f"{prefix}_{precision}_matches_{date}",
+            ),
+        ]
 
-
-def format_partial_date(value, precision=DatePrecision.DAY, time=None):
-    """Render a date at the precision the record has, in the active language."""
-    return _format_partial_date(value, precision, time, get_language())
-
-
-@lru_cache(maxsize=10_000)
-def _format_partial_date(value, precision, time, language):
-    # Kept per language: a list page writes the same few dates many times, and
-    # Django's formatting looks up the language's formats on every call.
-    if value is None or precision == DatePrecision.UNKNOWN:
-        return pgettext("date", "date unknown")
-    if precision == DatePrecision.YEAR:
-        return str(value.year)
-    if precision == DatePrecision.MONTH:
-        return formats.date_format(value, "YEAR_MONTH_FORMAT")
-    text = formats.date_format(value, "DATE_FORMAT")
-    if time is not None:
-        text = f"{text}, {formats.time_format(time, 'H:i')}"
-    return text
-
-
-@receiver(setting_changed)
-def _forget_dates(setting, **kwargs):
-    if setting in FORMAT_SETTINGS or setting in {"FORMAT_MODULE_PATH", "LANGUAGES"}:
-        _format_partial_date.cache_clear()
-
-
-def partial_date_iso(value, precision=DatePrecision.DAY):
-    """ISO 8601 at the record's precision: 1990, 1990-01 or 1990-01-20."""
-    if value is None or precision == DatePrecision.UNKNOWN:
-        return ""
-    if precision == DatePrecision.YEAR:
-        return f"{value.year:04d}"
-    if precision == DatePrecision.MONTH:
-        return f"{value.year:04d}-{value.month:02d}"
-    return value.isoformat()
-
-
-def sort_key(value):
-    """Undated records sort last."""
-    return value or datetime.date.max
+    def __get__(self, instance, owner):
+        if instance is None:
+            return self
+        return PartialDate(
+            getattr(instance, self.date),
+            getattr(instance, self.precision),
+            getattr(instance, self.time) if self.time else None,
+        )

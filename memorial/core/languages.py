@@ -7,21 +7,11 @@ it correctly: `shown_language` names it.
 """
 
 import re
-from functools import cache
 
 from django.conf import settings
 from django.utils.html import format_html
 from django.utils.translation import get_language
 from modeltranslation.utils import build_localized_fieldname, resolution_order
-
-
-def language_columns(*fields):
-    """The column of each translated field in each language, as `values()` names them."""
-    return tuple(
-        build_localized_fieldname(field, code)
-        for field in fields
-        for code in settings.MODELTRANSLATION_LANGUAGES
-    )
 
 
 def active_language():
@@ -31,46 +21,20 @@ def active_language():
 def shown_language(obj, field):
     """The language code of the text `obj.<field>` shows, or "" when it is the active one.
 
-    Also "" when no language has any text (the template then shows nothing).
+    The text is django-modeltranslation's, with its fallback; this names the
+    language whose column holds it, trying the languages in the field's own
+    fallback order. Also "" when no language has any text (the template then
+    shows nothing).
     """
-    return text_in(obj, field, active_language())[1]
-
-
-@cache
-def _lookup_order(model, field, active):
-    """[(language, column)] in the order the model's `field` falls back from `active`."""
-    descriptor = getattr(model, field, None)
-    fallbacks = getattr(descriptor, "fallback_languages", None)
-    return tuple(
-        (code, build_localized_fieldname(field, code))
-        for code in resolution_order(active, fallbacks)
-    )
-
-
-def text_in(obj, field, active):
-    """(text, code): what `obj.<field>` shows on a page in `active`, and the language
-    it is written in ("" when it is `active`).
-
-    The same text as django-modeltranslation's field gives, read from the
-    language columns directly: for the rows of a long list, which would
-    otherwise ask for the active language once for every cell.
-    """
-    return _first_text(
-        _lookup_order(type(obj), field, active), lambda name: getattr(obj, name, None), active
-    )
-
-
-def row_text_in(row, model, field, active):
-    """`text_in` for a row of `model`'s `values()` that names each language column of `field`."""
-    return _first_text(_lookup_order(model, field, active), row.get, active)
-
-
-def _first_text(order, read, active):
-    for code, name in order:
-        value = read(name)
-        if value not in (None, ""):
-            return value, ("" if code == active else code)
-    return "", ""
+    shown = getattr(obj, field, None)
+    if shown in (None, ""):
+        return ""
+    active = active_language()
+    descriptor = getattr(type(obj), field, None)
+    for code in resolution_order(active, getattr(descriptor, "fallback_languages", None)):
+        if getattr(obj, build_localized_fieldname(field, code), None) == shown:
+            return "" if code == active else code
+    return ""
 
 
 def lang_attribute(obj, field):
@@ -83,11 +47,11 @@ def lang_attribute_of(code):
     return format_html(' lang="{}"', code) if code else ""
 
 
-def written_lang_attribute(code, active=None):
+def written_lang_attribute(code):
     """` lang="ru"` for text written in the language `code` (a record's own language,
-    such as a source's title) when it is not the page's (`active`), else ""."""
+    such as a source's title) when it is not the page's, else ""."""
     code = (code or "").strip().lower()
-    if not re.fullmatch(r"[a-z]{2,3}", code) or code == (active or active_language()):
+    if not re.fullmatch(r"[a-z]{2,3}", code) or code == active_language():
         return ""
     return lang_attribute_of(code)
 

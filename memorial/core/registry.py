@@ -77,7 +77,9 @@ What each kind of contribution means, and who reads it:
 ``HomeSection``
     A section of the home page: ``context(view)`` returns the template's
     context (``view.published(queryset)`` is what the visitor may see), or
-    nothing to leave the section out.
+    nothing to leave the section out. A queryset left unread is read only when
+    the template renders it, so a section kept with ``{% cache %}`` under the
+    content version (``is_preview`` is in its context) reads nothing on a hit.
 
 A fixture file is found by convention too: ``<fixtures>/<app label>.json``,
 loaded after the files of the apps its models point at.
@@ -212,6 +214,15 @@ def attr(name, type_="string"):
 def translated(name):
     """One column per language of a translated field: title_az, title_en, title_ru."""
     return [attr(f"{name}_{code}") for code in settings.MODELTRANSLATION_LANGUAGES]
+
+
+def partial_date(model, name):
+    """A date with its precision (a `PartialDateField`), in the columns it is stored in."""
+    columns = getattr(model, name)
+    return [
+        Field(columns.date, "date", lambda obj: getattr(obj, name).date),
+        Field(columns.precision, "string", lambda obj: getattr(obj, name).precision),
+    ]
 
 
 def keys(relation, key="key"):

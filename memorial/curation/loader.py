@@ -5,10 +5,16 @@ All files load in one transaction: every object is validated with
 back and names the file, the object and the field at fault. Loading again
 changes nothing; a newer fixture replaces only objects no curator has touched
 since the last load (see `LoadedRecord`).
+
+A fixture file is named after the app whose content it holds, and holds
+nothing else: no users, no groups, no history. Each object appears once.
+`media/` holds plain files only; a link is refused, never followed.
 """
 
 import hashlib
 import json
+import os
+import stat
 from dataclasses import dataclass, field
 from graphlib import CycleError, TopologicalSorter
 from pathlib import Path
@@ -16,10 +22,13 @@ from pathlib import Path
 from django.apps import apps
 from django.core import serializers
 from django.core.exceptions import ObjectDoesNotExist, ValidationError
+from django.core.files import File
 from django.core.files.storage import default_storage
 from django.core.serializers.base import DeserializationError
 from django.db import DatabaseError, transaction
 
+from memorial.core import registry
+from memorial.core.media import MediaNotStored, store_file
 from memorial.core.models import LoadedRecord
 
 #: Bookkeeping and derived fields that say nothing about the content itself.
@@ -108,11 +117,15 @@ def state_digest(instance):
     return _digest(fields)
 
 
-def _label(instance):
-    return f"{instance._meta.label_lower} {'/'.join(str(part) for part in instance.natural_key())}"
+def object_label(instance):
+    """The model and the natural key (or, without one, the primary key) of an object."""
+    natural_key = getattr(instance, "natural_key", None)
+    key = "/".join(str(part) for part in natural_key()) if natural_key else instance.pk
+    return f"{instance._meta.label_lower} {key}"
 
 
-def _error_text(error):
+def error_text(error):
+    """A validation or database error as one line: each field with its messages."""
     if isinstance(error, ValidationError) and hasattr(error, "error_dict"):
         return "; ".join(
             f"{name}: {' '.join(str(m) for m in messages)}"
@@ -123,17 +136,53 @@ def _error_text(error):
     return str(error)
 
 
+def media_files(media):
+    """The plain files under `media`, as (path, storage name); links and devices are refused.
+
+    A symbolic link (to a file or a folder) could publish anything the
+    server can read, and a hard link a file from elsewhere on the disk.
+    """
+    if media.is_symlink():
+        raise FixtureError(f"{media.name}: is a symbolic link; media must be a plain folder")
+    found = []
+    for folder, subfolders, names in os.walk(media):
+        for entry in sorted([*subfolders, *names]):
+            path = Path(folder) / entry
+            where = f"{media.name}/{path.relative_to(media).as_posix()}"
+            info = path.lstat()
+            if stat.S_ISLNK(info.st_mode):
+                raise FixtureError(f"{where}: is a symbolic link; media holds plain files only")
+            if stat.S_ISDIR(info.st_mode):
+                continue
+            if not stat.S_ISREG(info.st_mode):
+                raise FixtureError(f"{where}: is not a plain file")
+            if info.st_nlink > 1:
+                raise FixtureError(f"{where}: is a hard link to a file elsewhere")
+            found.append((path, path.relative_to(media).as_posix()))
+    return sorted(found, key=lambda item: item[1])
+
+
 def copy_media(directory):
     """Copy fixture media into storage; return the names written (files already there are kept)."""
     media = Path(directory) / "media"
     written = []
     if not media.is_dir():
         return written
-    for path in sorted(p for p in media.rglob("*") if p.is_file()):
-        name = path.relative_to(media).as_posix()
-        if not default_storage.exists(name):
-            with path.open("rb") as handle:
-                written.append(default_storage.save(name, handle))
+    files = media_files(media)
+    try:
+        for path, name in files:
+            if not default_storage.exists(name):
+                # Never through a link put in place since the check.
+                with os.fdopen(os.open(path, os.O_RDONLY | os.O_NOFOLLOW), "rb") as handle:
+                    written.append(store_file(default_storage, name, File(handle, name)))
+    except MediaNotStored as error:
+        for name in written:
+            default_storage.delete(name)
+        raise FixtureError(f"media/{error}") from error
+    except BaseException:
+        for name in written:
+            default_storage.delete(name)
+        raise
     return written
 
 
@@ -147,22 +196,46 @@ def _read_entries(path):
     return entries
 
 
-def _load_entry(path, index, entry, report):
+def is_content(model):
+    """Content has a natural key (the loader finds objects by it); history rows do not."""
+    return hasattr(model, "natural_key") and not model._meta.auto_created
+
+
+def content_models(path):
+    """The models a fixture file may hold: the content (as the registry knows it) of the
+    app it is named after."""
+    return {
+        model._meta.label_lower
+        for model in registry.content_models()
+        if model._meta.app_label == path.stem
+    }
+
+
+def _load_entry(path, index, entry, report, seen):
     where = f"{path.name}, object {index + 1}"
     if not isinstance(entry, dict) or "pk" in entry or "id" in entry.get("fields", {}):
         raise FixtureError(f"{where}: objects are identified by natural keys, never by pk")
+    model_label = str(entry.get("model", "")).lower()
+    if model_label not in content_models(path):
+        raise FixtureError(
+            f"{where} ({model_label or 'no model'}): {path.name} may hold only the "
+            f"{path.stem} app's content, never other models"
+        )
     try:
         (deserialized,) = serializers.deserialize(
             "json", json.dumps([entry]), ignorenonexistent=False
         )
     except (DeserializationError, ObjectDoesNotExist, ValidationError, ValueError) as error:
         cause = error.__cause__ or error
-        raise FixtureError(f"{where} ({entry.get('model')}): {_error_text(cause)}") from error
+        raise FixtureError(f"{where} ({entry.get('model')}): {error_text(cause)}") from error
 
     instance = deserialized.object
     model = type(instance)
-    label = _label(instance)
+    label = object_label(instance)
     key = "/".join(str(part) for part in instance.natural_key())
+    first = seen.setdefault((model._meta.label_lower, key), where)
+    if first != where:
+        raise FixtureError(f"{where} ({label}): the same object as {first}; name each once")
     record = LoadedRecord.objects.filter(model=model._meta.label_lower, natural_key=key).first()
     fixture_digest = _digest(entry)
 
@@ -195,13 +268,16 @@ def _load_entry(path, index, entry, report):
             for name, values in deserialized.m2m_data.items():
                 getattr(instance, name).set(values)
     except ValidationError as error:
-        raise FixtureError(f"{where} ({label}): {_error_text(error)}") from error
+        raise FixtureError(f"{where} ({label}): {error_text(error)}") from error
     except DatabaseError as error:
         raise FixtureError(f"{where} ({label}): the database refused it: {error}") from error
 
     hook = getattr(instance, "loaded_from_fixture", None)
     if hook is not None:
-        hook()
+        try:
+            hook()
+        except OSError as error:
+            raise FixtureError(f"{where} ({label}): {error}") from error
     LoadedRecord.objects.update_or_create(
         model=model._meta.label_lower,
         natural_key=key,
@@ -219,11 +295,12 @@ def load_fixtures(directory):
     parsed = [(path, _read_entries(path)) for path in files]
     # Photos refer to their files, so media goes first; a failed load takes it back.
     written = copy_media(directory)
+    seen = {}
     try:
         with transaction.atomic():
             for path, entries in parsed:
                 for index, entry in enumerate(entries):
-                    _load_entry(path, index, entry, report)
+                    _load_entry(path, index, entry, report, seen)
     except BaseException:
         for name in written:
             default_storage.delete(name)

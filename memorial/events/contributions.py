@@ -6,7 +6,6 @@ from django.utils.translation import gettext_lazy as _
 from memorial.core import registry
 
 from .models import Event
-from .views import timeline_entries
 
 
 def _in_year(year):
@@ -23,10 +22,8 @@ def unsourced_events():
 
 def home_events(view):
     """The main events of the night, the first five of the timeline."""
-    events = view.read(
-        "events", lambda: view.published(Event.objects.filter(kind="main")).rows()[:5]
-    )
-    return {"events": timeline_entries(events)} if events else None
+    events = view.published(Event.objects.filter(kind="main")).listed().in_timeline_order()
+    return {"events": events[:5]}
 
 
 CONTRIBUTIONS = [
@@ -44,10 +41,8 @@ CONTRIBUTIONS = [
             registry.URL,
             *registry.translated("title"),
             registry.attr("kind"),
-            registry.attr("start_date", "date"),
-            registry.attr("start_precision"),
-            registry.attr("end_date", "date"),
-            registry.attr("end_precision"),
+            *registry.partial_date(Event, "start"),
+            *registry.partial_date(Event, "end"),
             *registry.translated("date_note"),
             *registry.translated("place"),
             *registry.translated("summary"),

@@ -3,7 +3,6 @@
 from django.utils.translation import get_language
 
 from memorial.core import jsonld
-from memorial.core.dates import partial_date_iso
 
 
 def event(request, obj, sources=()):
@@ -15,12 +14,10 @@ def event(request, obj, sources=()):
         "description": obj.summary,
         "inLanguage": get_language(),
     }
-    start = partial_date_iso(obj.start_date, obj.start_precision)
-    if start:
-        data["startDate"] = start
-    end = partial_date_iso(obj.end_date, obj.end_precision)
-    if end:
-        data["endDate"] = end
+    if obj.start:
+        data["startDate"] = obj.start.iso
+    if obj.end:
+        data["endDate"] = obj.end.iso
     if obj.place:
         data["location"] = {"@type": "Place", "name": obj.place}
     if sources:

@@ -1,19 +1,19 @@
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models.functions import Length, Trim
+from django.db.models import Window
+from django.db.models.functions import Lag, Lead, Length, Trim
 from django.db.models.lookups import GreaterThan
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-from modeltranslation.utils import build_localized_fieldname
+from modeltranslation.manager import rewrite_lookup_key
 
-from memorial.core.dates import DatePrecision, format_partial_date, precision_constraints
-from memorial.core.html import sanitize_rich_text
-from memorial.core.languages import active_language, language_columns
-from memorial.core.links import reverse
+from memorial.core.dates import DatePrecision, PartialDateField
 from memorial.core.managers import SlugManager
 from memorial.core.models import (
     PublishableModel,
     PublishableQuerySet,
     SearchableModel,
+    rich_text_field,
     text_field,
     title_field,
 )
@@ -42,54 +42,36 @@ LISTED_FIELDS = (
 )
 
 
-#: The translated texts of a timeline entry.
-ROW_TEXTS = ("title", "summary", "date_note")
-
-#: What a timeline entry shows, as plain values: what a list shows of an event,
-#: with each translated text in its language columns.
-ROW_FIELDS = (
-    "pk",
-    *(field for field in LISTED_FIELDS if field not in ROW_TEXTS),
-    *language_columns(*ROW_TEXTS),
-)
-
 #: The timeline's order: by date (undated last), then time and title.
 TIMELINE_ORDER = (models.F("start_date").asc(nulls_last=True), "start_time", "title", "pk")
-
-
-def timeline_order_in(language):
-    """`TIMELINE_ORDER` with the title column of `language` named, as
-    django-modeltranslation would rewrite it: for a query that rewrites nothing."""
-    return tuple(
-        build_localized_fieldname("title", language) if term == "title" else term
-        for term in TIMELINE_ORDER
-    )
-
-
-def dates_text(start_date, start_precision, start_time, end_date, end_precision, end_time):
-    """When an event happened, each end at its own precision: "20 January 1990, 00:15"."""
-    start = format_partial_date(start_date, start_precision, start_time)
-    if end_date and end_date != start_date:
-        return f"{start} – {format_partial_date(end_date, end_precision, end_time)}"
-    return start
 
 
 class EventQuerySet(PublishableQuerySet):
     listed_fields = LISTED_FIELDS
 
     def in_timeline_order(self):
-        """These events in the timeline's order, for reading as plain values: the
-        title column of the active language is named, so nothing needs rewriting."""
-        return self.rewrite(False).order_by(*timeline_order_in(active_language()))
+        return self.order_by(*TIMELINE_ORDER)
 
-    def rows(self):
-        """These events as plain values (`ROW_FIELDS`) in the timeline's order,
-        for `events.views.timeline_entries`.
-
-        A timeline page shows fifty events, and making a model instance of
-        each cost a third of the page.
-        """
-        return self.in_timeline_order().values(*ROW_FIELDS)
+    def neighbours(self, event):
+        """The events just before and just after `event` among these, in the timeline's
+        order: (previous, next), each None at an end. One query."""
+        # A window's order is not rewritten to the active language's columns as
+        # order_by() is, so the title's column is named here.
+        order = [
+            rewrite_lookup_key(self.model, term) if isinstance(term, str) else term
+            for term in TIMELINE_ORDER
+        ]
+        found = self.annotate(
+            previous_pk=Window(Lag("pk"), order_by=order),
+            next_pk=Window(Lead("pk"), order_by=order),
+        ).filter(models.Q(next_pk=event.pk) | models.Q(previous_pk=event.pk))
+        previous = following = None
+        for other in found:
+            if other.next_pk == event.pk:
+                previous = other
+            else:
+                following = other
+        return previous, following
 
 
 class Event(SearchableModel, PublishableModel):
@@ -124,10 +106,14 @@ class Event(SearchableModel, PublishableModel):
     )
     place = models.CharField(_("place"), max_length=255, blank=True)
     summary = text_field(_("summary"), help_text=_("One or two sentences for lists and previews."))
-    body = text_field(_("body"), help_text=_("Formatted text. Unsafe markup is removed on save."))
+    body = rich_text_field(
+        _("body"), help_text=_("Formatted text. Unsafe markup is removed on save.")
+    )
     sources = models.ManyToManyField(
         "sources.Source", verbose_name=_("sources"), blank=True, related_name="events"
     )
+    start = PartialDateField("start_date", "start_precision", "start_time")
+    end = PartialDateField("end_date", "end_precision", "end_time")
 
     objects = SlugManager.from_queryset(EventQuerySet)()
     search_fields = ("title", "date_note", "place", "summary", "body")
@@ -155,16 +141,10 @@ class Event(SearchableModel, PublishableModel):
                 | models.Q(end_date__gte=models.F("start_date")),
                 name="events_event_end_after_start",
             ),
-            *precision_constraints("start_date", "start_precision", name="events_event"),
-            *precision_constraints("end_date", "end_precision", name="events_event"),
         ]
 
     def __str__(self):
         return self.title
-
-    def save(self, *args, **kwargs):
-        sanitize_rich_text(self, "body")
-        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("events:detail", kwargs={"slug": self.slug})
@@ -186,11 +166,5 @@ class Event(SearchableModel, PublishableModel):
 
     @property
     def date_display(self):
-        return dates_text(
-            self.start_date,
-            self.start_precision,
-            self.start_time,
-            self.end_date,
-            self.end_precision,
-            self.end_time,
-        )
+        """When it happened, each end at its own precision: "20 January 1990, 00:15"."""
+        return self.start.until(self.end)

@@ -7,7 +7,6 @@ from memorial.core import registry
 from memorial.sources.citations import cite_source
 
 from .models import Figure
-from .views import FigureRows
 
 
 def undated_figures():
@@ -17,10 +16,7 @@ def undated_figures():
 
 def home_figures(view):
     """The figures a curator chose for the home page, at most eight."""
-    figures = view.read(
-        "key_figures", lambda: view.published(Figure.objects.key_figures()).rows()[:8]
-    )
-    return {"key_figures": FigureRows().rows(figures)} if figures else None
+    return {"key_figures": view.published(Figure.objects.key_figures()).shown()[:8]}
 
 
 CONTRIBUTIONS = [
@@ -48,8 +44,7 @@ CONTRIBUTIONS = [
             registry.attr("value_low", "integer"),
             registry.attr("value_high", "integer"),
             *registry.translated("scope"),
-            registry.attr("as_of_date", "date"),
-            registry.attr("as_of_precision"),
+            *registry.partial_date(Figure, "as_of"),
             *registry.translated("as_of_note"),
             registry.Field("source", "string", lambda f: f.source.key, "key of the source"),
             registry.Field("source_citation", "string", lambda f: cite_source(f.source, f.locator)),

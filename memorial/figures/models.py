@@ -4,25 +4,17 @@ Several figures for the same quantity from different sources coexist; that is
 the point. None of them is the single truth.
 """
 
-from functools import lru_cache
-
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.signals import setting_changed
 from django.db import models
-from django.dispatch import receiver
+from django.urls import reverse
 from django.utils import translation
-from django.utils.formats import FORMAT_SETTINGS, number_format
+from django.utils.formats import number_format
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from memorial.core.dates import (
-    DatePrecision,
-    format_partial_date,
-    precision_constraints,
-)
-from memorial.core.languages import az_ablative_suffix, language_columns
-from memorial.core.links import reverse
+from memorial.core.dates import DatePrecision, PartialDateField
+from memorial.core.languages import az_ablative_suffix
 from memorial.core.models import (
     ContentManager,
     PublishableModel,
@@ -81,43 +73,15 @@ TOLL_ORDER = ("quantity_rank", models.F("as_of_date").asc(nulls_last=True), "sor
 
 def value_text(qualifier, low, high):
     """A figure's value in words: "131", "at least 300", "130-dan çox", "744–800"."""
-    return _value_text(qualifier, low, high, get_language())
-
-
-@lru_cache(maxsize=10_000)
-def _value_text(qualifier, low, high, language):
-    # Kept per language as the numbers are: a toll page writes a hundred values,
-    # and each qualifier is a translation looked up again every time.
-    text = _grouped(low, language)
+    text = number_format(low, force_grouping=True)
     if qualifier == Qualifier.RANGE:
-        return f"{text}–{_grouped(high, language)}"
+        return f"{text}–{number_format(high, force_grouping=True)}"
     if qualifier == Qualifier.EXACT:
         return text
-    if qualifier == Qualifier.MORE_THAN and language == "az":
+    if qualifier == Qualifier.MORE_THAN and get_language() == "az":
         # "130-dan çox": Azerbaijani puts "more than" after the number.
         return f"{text}-{az_ablative_suffix(low)} çox"
     return f"{QUALIFIER_LABELS.get(qualifier, qualifier)} {text}"
-
-
-@lru_cache(maxsize=10_000)
-def _grouped(number, language):
-    # Kept per language, as dates are: a toll page writes a hundred numbers,
-    # and Django looks up the language's separators for each.
-    return number_format(number, force_grouping=True)
-
-
-@receiver(setting_changed)
-def _forget_numbers(setting, **kwargs):
-    if setting in FORMAT_SETTINGS or setting in {"USE_THOUSAND_SEPARATOR", "FORMAT_MODULE_PATH"}:
-        _grouped.cache_clear()
-        _value_text.cache_clear()
-
-
-def as_of_text(date, precision, note):
-    """When a figure was given: its date at its precision, or the note on the date."""
-    if date is None:
-        return note or format_partial_date(None, DatePrecision.UNKNOWN)
-    return format_partial_date(date, precision)
 
 
 #: What a link to a figure shows (the source page's "cited by": its value and
@@ -125,20 +89,18 @@ def as_of_text(date, precision, note):
 #: to be thrown away.
 LISTED_FIELDS = ("key", "quantity", "qualifier", "value_low", "value_high", "source")
 
-#: What the toll's rows, the home page's cards and a figure's other sources show,
-#: as plain values: a translated text in each of its language columns.
-ROW_FIELDS = (
-    "pk",
-    "key",
-    "quantity",
-    "qualifier",
-    "value_low",
-    "value_high",
+#: What a figure card (figures/_figure.html) and the toll's row (figures/_figure_row.html)
+#: show of a figure and its source; its search key, quotation and history are read
+#: on its own page.
+SHOWN_FIELDS = (
+    *LISTED_FIELDS,
+    "scope",
     "as_of_date",
     "as_of_precision",
+    "as_of_note",
     "locator",
+    "note",
     "sort_order",
-    *language_columns("scope", "as_of_note", "note"),
     "source__key",
     "source__title",
     "source__url",
@@ -149,14 +111,9 @@ ROW_FIELDS = (
 class FigureQuerySet(PublishableQuerySet):
     listed_fields = LISTED_FIELDS
 
-    def rows(self):
-        """These figures as plain values (`ROW_FIELDS`), for `figures.views.FigureRows`.
-
-        A toll page shows fifty figures or more with their sources, and making
-        a model instance of each cost as much again as the page's other work.
-        The language columns are named, so nothing needs rewriting.
-        """
-        return self.rewrite(False).values(*ROW_FIELDS)
+    def shown(self):
+        """These figures with their sources, read as cards and the toll's rows show them."""
+        return self.select_related("source").only(*SHOWN_FIELDS)
 
     def key_figures(self):
         """The figures a curator chose for the home page, in the toll's order."""
@@ -251,6 +208,7 @@ class Figure(SearchableModel, PublishableModel):
         default=False,
         help_text=_("Shown among the key figures on the home page, always with its source."),
     )
+    as_of = PartialDateField("as_of_date", "as_of_precision")
 
     objects = FigureManager()
     search_fields = (
@@ -304,7 +262,6 @@ class Figure(SearchableModel, PublishableModel):
                 | (~models.Q(qualifier="range") & models.Q(value_high__isnull=True)),
                 name="figures_figure_range_has_upper_value",
             ),
-            *precision_constraints("as_of_date", "as_of_precision", name="figures_figure"),
         ]
 
     def __str__(self):
@@ -349,4 +306,7 @@ class Figure(SearchableModel, PublishableModel):
 
     @property
     def as_of_display(self):
-        return as_of_text(self.as_of_date, self.as_of_precision, self.as_of_note)
+        """When the figure was given: its date at its precision, or the note on the date."""
+        if not self.as_of and self.as_of_note:
+            return self.as_of_note
+        return str(self.as_of)

@@ -53,48 +53,85 @@ def as_json(name):
     return json.dumps(rows, ensure_ascii=False, indent=1)
 
 
-def as_csv(name):
-    fields, rows = table(name)
+#: A spreadsheet reads a cell starting with one of these as a formula (OWASP, CSV injection).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(value):
+    """A value as a CSV cell that no spreadsheet runs as a formula.
+
+    Text that would start a formula (`=HYPERLINK(...)`, `+1+cmd|...`, `@SUM`)
+    gets a leading single quote, as OWASP advises: a spreadsheet shows the
+    text and runs nothing. Numbers stay numbers, negative ones too; only text
+    is ever quoted.
+    """
+    if value is None:
+        return ""
+    if isinstance(value, str) and value.lstrip(" ").startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def write_csv(fieldnames, rows):
+    """Rows (dicts) as CSV text with a header; every CSV the memorial writes goes through here."""
     buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=[field.name for field in fields])
+    writer = csv.DictWriter(buffer, fieldnames=fieldnames)
     writer.writeheader()
     for row in rows:
-        writer.writerow({key: "" if value is None else value for key, value in row.items()})
+        writer.writerow({key: csv_cell(value) for key, value in row.items()})
     return buffer.getvalue()
 
 
+def as_csv(name):
+    fields, rows = table(name)
+    return write_csv([field.name for field in fields], rows)
+
+
 def datapackage(version):
-    """A Frictionless Data package describing every CSV and JSON file."""
+    """A Frictionless tabular data package: each table once, as CSV with its schema.
+
+    Every table is also published as JSON (`<table>.json`, an array of
+    objects with the same fields), named in the table's description: a
+    tabular package lists tabular files only, and a validator refuses one
+    that lists the JSON files beside them.
+    """
     resources = []
     for name, found in _tables().items():
         fields = found.fields
-        schema = {
-            "fields": [
-                {
-                    "name": f.name,
-                    "type": f.type,
-                    **({"description": f.description} if f.description else {}),
-                }
-                for f in fields
-            ],
-            "primaryKey": fields[0].name,
-        }
-        for fmt, media in (("csv", "text/csv"), ("json", "application/json")):
-            resources.append(
-                {
-                    "name": f"{name}-{fmt}",
-                    "path": f"{name}.{fmt}",
-                    "format": fmt,
-                    "mediatype": media,
-                    "encoding": "utf-8",
-                    "profile": "tabular-data-resource" if fmt == "csv" else "data-resource",
-                    "schema": schema,
-                }
-            )
+        resources.append(
+            {
+                "name": name,
+                "path": f"{name}.csv",
+                "format": "csv",
+                "mediatype": "text/csv",
+                "encoding": "utf-8",
+                "profile": "tabular-data-resource",
+                "description": (
+                    f"The same rows as JSON: {name}.json, an array of objects with these fields."
+                ),
+                "schema": {
+                    "fields": [
+                        {
+                            "name": f.name,
+                            "type": f.type,
+                            **({"description": f.description} if f.description else {}),
+                        }
+                        for f in fields
+                    ],
+                    "primaryKey": fields[0].name,
+                },
+            }
+        )
     return {
         "profile": "tabular-data-package",
         "name": "black-january-memorial",
         "title": str(settings.MEMORIAL_SITE_NAME),
+        "description": (
+            "Every published record of the memorial, one CSV file per table; each table "
+            "is also published as JSON with the same fields (<table>.json). In the CSV "
+            "files a text that a spreadsheet would read as a formula starts with a single "
+            "quote (')."
+        ),
         "version": version,
         "created": datetime.datetime.now(datetime.UTC).replace(microsecond=0).isoformat(),
         "licenses": [LICENSE],

@@ -23,7 +23,9 @@ class HomeView(PublishedMixin, TemplateView):
         context["panel"] = anniversary_panel(timezone.now())
         # Each topic app's section, as it registered it (`registry.HomeSection`).
         context["sections"] = [
-            render_to_string(section.template, found, self.request)
+            render_to_string(
+                section.template, {"is_preview": context["is_preview"], **found}, self.request
+            )
             for section in registry.contributions(registry.HomeSection)
             if (found := section.context(self))
         ]

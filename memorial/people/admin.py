@@ -160,7 +160,7 @@ class PersonAdmin(ImportMixin, PublishableAdmin):
 
     @admin.display(description=_("died"), ordering="death_date")
     def death_display(self, obj):
-        return obj.death_display
+        return str(obj.death)
 
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)

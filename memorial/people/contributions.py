@@ -26,9 +26,19 @@ def people_to_verify():
 
 
 def home_names(view):
-    """A band of names, a different stretch of the wall each day, and who is remembered today."""
-    visible = view.published(Person.objects.filter(is_unidentified=False))
+    """A band of names, a different stretch of the wall each day, and who is remembered today.
+
+    The names are read only when the section's fragment is not kept: `names` is
+    called by the template inside its `{% cache %}`, keyed on the content version
+    and on `today`.
+    """
     today = timezone.localdate()
+    visible = view.published(Person.objects.filter(is_unidentified=False))
+    return {"names_day": today, "names": lambda: names_of_the_day(visible, today)}
+
+
+def names_of_the_day(visible, today):
+    """The band and who is remembered on `today`, or None when no name is published."""
     total = visible.count()
     if not total:
         return None
@@ -49,10 +59,11 @@ def home_names(view):
         band += list(ordered[: min(BAND_SIZE - len(band), start)])
     remembered = list(visible.remembered_on(today).only(*fields).order_by("death_date", "pk")[:12])
     for person in remembered:
+        birth = person.birth
         person.born_today = (
-            person.birth_date is not None
-            and person.birth_precision == "day"
-            and (person.birth_date.month, person.birth_date.day) == (today.month, today.day)
+            birth.precision == "day"
+            and birth.date is not None
+            and (birth.date.month, birth.date.day) == (today.month, today.day)
         )
     return {"band": band, "remembered": remembered}
 

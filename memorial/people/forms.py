@@ -3,7 +3,7 @@ import datetime
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from memorial.core.dates import format_partial_date
+from memorial.core.dates import PartialDate
 
 from .models import AgeGroup
 
@@ -21,7 +21,7 @@ class WallFilterForm(forms.Form):
         super().__init__(data)
         self.fields["place"].choices = [("", _("Anywhere"))] + [(p, p) for p in places]
         self.fields["died"].choices = [("", _("Any day"))] + [
-            (day.isoformat(), format_partial_date(day)) for day in dates
+            (day.isoformat(), str(PartialDate(day))) for day in dates
         ]
 
     def clean_died(self):

@@ -3,7 +3,6 @@
 from django.conf import settings
 
 from memorial.core import jsonld
-from memorial.core.dates import partial_date_iso
 
 
 def _names(person):
@@ -31,10 +30,10 @@ def person(request, obj, sources=()):
     alternate = [name for name in _names(obj) if name != data["name"]]
     if alternate:
         data["alternateName"] = alternate
-    birth = partial_date_iso(obj.birth_date, obj.birth_precision)
+    birth = obj.birth.iso
     if birth:
         data["birthDate"] = birth
-    death = partial_date_iso(obj.death_date, obj.death_precision)
+    death = obj.death.iso
     if death:
         data["deathDate"] = death
     if obj.place_of_death:

@@ -12,10 +12,10 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models.functions import Length, Trim
 from django.db.models.lookups import GreaterThan
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from memorial.core.dates import DatePrecision, format_partial_date, precision_constraints
-from memorial.core.links import reverse
+from memorial.core.dates import DatePrecision, PartialDateField
 from memorial.core.models import (
     ContentManager,
     ContentQuerySet,
@@ -252,6 +252,9 @@ class Person(SearchableModel, PublishableModel):
         _("what remains to verify"), help_text=_("For curators; never shown to visitors.")
     )
 
+    birth = PartialDateField("birth_date", "birth_precision")
+    death = PartialDateField("death_date", "death_precision", "death_time")
+
     objects = PersonManager()
     search_fields = (
         "given_name",
@@ -311,8 +314,6 @@ class Person(SearchableModel, PublishableModel):
                 condition=models.Q(to_verify=False) | models.Q(is_published=False),
                 name="people_person_unverified_unpublished",
             ),
-            *precision_constraints("birth_date", "birth_precision", name="people_person"),
-            *precision_constraints("death_date", "death_precision", name="people_person"),
         ]
 
     def __str__(self):
@@ -369,14 +370,6 @@ class Person(SearchableModel, PublishableModel):
     def full_name(self):
         """Given name, patronymic and surname, as Azerbaijani and Russian write them in full."""
         return " ".join(part for part in (self.given_name, self.patronymic, self.surname) if part)
-
-    @property
-    def birth_display(self):
-        return format_partial_date(self.birth_date, self.birth_precision)
-
-    @property
-    def death_display(self):
-        return format_partial_date(self.death_date, self.death_precision, self.death_time)
 
     @property
     def age_is_derived(self):
@@ -454,6 +447,8 @@ class Attestation(TimeStampedModel):
     )
     sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
 
+    death = PartialDateField("death_date", "death_precision")
+
     objects = AttestationManager()
 
     class Meta:
@@ -474,7 +469,6 @@ class Attestation(TimeStampedModel):
                 condition=models.Q(stated_age__isnull=True) | models.Q(stated_age__lte=120),
                 name="people_attestation_age_range",
             ),
-            *precision_constraints("death_date", "death_precision", name="people_attestation"),
         ]
 
     def __str__(self):
@@ -484,7 +478,3 @@ class Attestation(TimeStampedModel):
         return (*self.person.natural_key(), *self.source.natural_key())
 
     natural_key.dependencies = ["people.person", "sources.source"]
-
-    @property
-    def death_display(self):
-        return format_partial_date(self.death_date, self.death_precision)

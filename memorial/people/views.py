@@ -2,11 +2,11 @@ from itertools import groupby
 
 from django.conf import settings
 from django.db.models import Count, Q
+from django.urls import reverse
 from django.views.generic import DetailView, TemplateView
 
 from memorial.core.dates import DatePrecision
 from memorial.core.languages import active_language
-from memorial.core.links import slug_addresses
 from memorial.core.views import PublishedMixin
 
 from . import collation, jsonld
@@ -72,7 +72,6 @@ class WallView(PublishedMixin, TemplateView):
     def get_context_data(self, visible, **kwargs):
         context = super().get_context_data(**kwargs)
         language = active_language()
-        address = slug_addresses("people:detail", "slug")
         rows = wall_rows(self.filtered(visible))
         groups = []
         for unidentified, members in groupby(rows, key=lambda row: row["is_unidentified"]):
@@ -85,7 +84,7 @@ class WallView(PublishedMixin, TemplateView):
             ):
                 groups.append({"initial": letter, "unidentified": False, "people": list(people)})
         for row in rows:
-            row["url"] = address(row["slug"])
+            row["url"] = reverse("people:detail", kwargs={"slug": row["slug"]})
         context.update(
             form=self.form,
             groups=groups,
@@ -127,17 +126,16 @@ class PersonDetailView(PublishedMixin, DetailView):
         order = wall_rows(self.published(Person.objects.all()))
         slugs = [row["slug"] for row in order]
         index = slugs.index(person.slug) if person.slug in slugs else -1
-        address = slug_addresses("people:detail", "slug")
         for key, step in (("previous_person", -1), ("next_person", 1)):
             at = index + step
             found = order[at] if index >= 0 and 0 <= at < len(order) else None
             if found:
-                found["url"] = address(found["slug"])
+                found["url"] = reverse("people:detail", kwargs={"slug": found["slug"]})
             context[key] = found
         return context
 
     def get_structured_data(self):
-        attestations = self.get_related()["attestations"]
+        attestations = self.related_lists["attestations"]
         sources = list({a.source_id: a.source for a in attestations}.values())
         return jsonld.person(self.request, self.object, sources)
 

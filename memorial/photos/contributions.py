@@ -10,10 +10,8 @@ from .models import Photo
 
 
 def featured_photos(view):
-    photos = view.read(
-        "photos", lambda: view.published(Photo.objects.filter(is_featured=True).listed())[:4]
-    )
-    return {"photos": photos} if photos else None
+    """The first four photographs a curator chose for the home page."""
+    return {"photos": view.published(Photo.objects.filter(is_featured=True).listed())[:4]}
 
 
 CONTRIBUTIONS = [
@@ -42,8 +40,7 @@ CONTRIBUTIONS = [
             registry.attr("credit"),
             *registry.translated("rights"),
             registry.attr("license_url"),
-            registry.attr("taken_date", "date"),
-            registry.attr("taken_precision"),
+            *registry.partial_date(Photo, "taken"),
             registry.attr("width", "integer"),
             registry.attr("height", "integer"),
             registry.attr("is_graphic", "boolean"),

@@ -7,6 +7,7 @@ upright, converted to 8-bit sRGB and re-encoded without any metadata. The
 stored original and its renditions all come from that clean image.
 """
 
+import contextlib
 import io
 import os
 import uuid
@@ -21,6 +22,8 @@ from django.core.files.storage import default_storage
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, ImageCms, ImageOps, UnidentifiedImageError, features
+
+from memorial.core.media import store_file
 
 MAX_UPLOAD_BYTES = 25 * 1024 * 1024
 MAX_PIXELS = 40_000_000
@@ -346,7 +349,10 @@ def write_renditions(clean, original_name, storage=None):
     source = clean.image
     kinds = rendition_formats()
     # Pillow's encoders release the GIL: the formats of one width encode side by side.
-    with ThreadPoolExecutor(max_workers=min(len(kinds), os.cpu_count() or 1)) as pool:
+    with (
+        ThreadPoolExecutor(max_workers=min(len(kinds), os.cpu_count() or 1)) as pool,
+        _deleted_on_failure(renditions, storage),
+    ):
         for width in sorted(rendition_widths(source.width), reverse=True):
             height = max(1, round(source.height * width / source.width))
             if (width, height) == source.size:
@@ -358,7 +364,7 @@ def write_renditions(clean, original_name, storage=None):
                 name = rendition_name(original_name, width, kind)
                 if storage.exists(name):
                     storage.delete(name)
-                stored = storage.save(name, ContentFile(content))
+                stored = store_file(storage, name, ContentFile(content))
                 renditions.append(
                     {"width": width, "height": height, "format": kind, "name": stored}
                 )
@@ -366,6 +372,16 @@ def write_renditions(clean, original_name, storage=None):
             source = resized
     renditions.sort(key=lambda item: (item["width"], item["format"]))
     return renditions
+
+
+@contextlib.contextmanager
+def _deleted_on_failure(renditions, storage):
+    """Renditions already written are deleted when a later one fails: nothing half made stays."""
+    try:
+        yield
+    except BaseException:
+        delete_files([item["name"] for item in renditions], storage)
+        raise
 
 
 def generated_name(extension):

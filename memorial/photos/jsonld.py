@@ -1,7 +1,6 @@
 """The schema.org description of a photograph."""
 
 from memorial.core import jsonld
-from memorial.core.dates import partial_date_iso
 
 
 def image_object(request, photo):
@@ -20,9 +19,8 @@ def image_object(request, photo):
         data["height"] = photo.height
     if photo.license_url:
         data["license"] = photo.license_url
-    taken = partial_date_iso(photo.taken_date, photo.taken_precision)
-    if taken:
-        data["dateCreated"] = taken
+    if photo.taken:
+        data["dateCreated"] = photo.taken.iso
     if photo.place:
         data["contentLocation"] = {"@type": "Place", "name": photo.place}
     return data

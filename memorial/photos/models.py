@@ -6,11 +6,12 @@ from django.core.exceptions import ValidationError
 from django.db import models, router, transaction
 from django.db.models.functions import Length, Trim
 from django.db.models.lookups import GreaterThan
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from memorial.core.dates import DatePrecision, format_partial_date, precision_constraints
-from memorial.core.links import reverse
+from memorial.core.dates import DatePrecision, PartialDateField
 from memorial.core.managers import SlugManager
+from memorial.core.media import store_file
 from memorial.core.models import (
     PublishableModel,
     PublishableQuerySet,
@@ -142,6 +143,7 @@ class Photo(SearchableModel, PublishableModel):
         "events.Event", verbose_name=_("events"), blank=True, related_name="photos"
     )
     sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
+    taken = PartialDateField("taken_date", "taken_precision")
 
     objects = SlugManager.from_queryset(PhotoQuerySet)()
     search_fields = ("title", "caption", "alt_text", "place", "credit")
@@ -165,7 +167,6 @@ class Photo(SearchableModel, PublishableModel):
                 | models.Q(license_url__startswith="https://"),
                 name="photos_photo_license_url_http",
             ),
-            *precision_constraints("taken_date", "taken_precision", name="photos_photo"),
         ]
 
     def __str__(self):
@@ -175,7 +176,9 @@ class Photo(SearchableModel, PublishableModel):
         """Store a new image only as the pipeline's re-encoded copy, with its renditions.
 
         Files are written before the row; if the row cannot be written, they are
-        deleted again. A replaced image's old files go once the change commits.
+        deleted again, and a file the storage refused part way (a full disk)
+        leaves nothing behind either (`MediaNotStored`). A replaced image's old
+        files go once the change commits.
         """
         if not self.image or self.image._committed:
             return super().save(*args, **kwargs)
@@ -184,22 +187,26 @@ class Photo(SearchableModel, PublishableModel):
         old_files = self._stored_file_names()
         written = []
         using = kwargs.get("using") or router.db_for_write(type(self), instance=self)
+        storage, field = self.image.storage, self.image.field
         try:
             with transaction.atomic(using=using):
-                self.image.save(
-                    f"upload.{clean.extension}", images.CleanImageFile(clean), save=False
+                name = store_file(
+                    storage,
+                    field.generate_filename(self, f"upload.{clean.extension}"),
+                    images.CleanImageFile(clean),
+                    max_length=field.max_length,
                 )
-                written.append(self.image.name)
+                written.append(name)
+                self.image = name  # stored: the field records it and reads its size
                 self.renditions = images.write_renditions(
                     clean, self.image.name, self.image.storage
                 )
                 written.extend(item["name"] for item in self.renditions)
                 super().save(*args, **kwargs)
         except BaseException:
-            images.delete_files(written, self.image.storage)
+            images.delete_files(written, storage)
             raise
         if old_files:
-            storage = self.image.storage
             transaction.on_commit(lambda: images.delete_files(old_files, storage), using=using)
         return None
 
@@ -255,10 +262,6 @@ class Photo(SearchableModel, PublishableModel):
     def loaded_from_fixture(self):
         """Called by the content loader: fixture images arrive without renditions."""
         images.ensure_renditions(self)
-
-    @property
-    def taken_display(self):
-        return format_partial_date(self.taken_date, self.taken_precision)
 
 
 def delete_photo_files(sender, instance, using, **kwargs):

@@ -4,6 +4,7 @@ from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
 from memorial.core.views import PublishedMixin
+from memorial.web.cache import not_kept
 
 from .engine import SearchForm, is_postgresql, search, search_everything, search_groups, snippet
 
@@ -19,7 +20,8 @@ class SearchView(PublishedMixin, TemplateView):
         self.form = SearchForm(request.GET or None)
         context = self.get_context_data(**kwargs)
         status = 400 if self.form.is_bound and not self.form.is_valid() else 200
-        return self.render_to_response(context, status=status)
+        # Results follow `q`, `type` and `year`, which the page cache's key leaves out.
+        return not_kept(self.render_to_response(context, status=status))
 
     def _visible(self, group):
         return self.published(group.model._default_manager.all())

@@ -8,7 +8,7 @@ def cite_source(source, locator=""):
         parts.append(source.author)
     parts.append(source.title)
     publisher = ", ".join(
-        part for part in (source.publisher, source.date_display if source.date else "") if part
+        part for part in (source.publisher, str(source.issued) if source.issued else "") if part
     )
     if publisher:
         parts.append(publisher)

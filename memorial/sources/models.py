@@ -1,10 +1,10 @@
 from django.db import models
 from django.db.models.functions import Length, Trim
 from django.db.models.lookups import GreaterThan
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from memorial.core.dates import DatePrecision, format_partial_date, precision_constraints
-from memorial.core.links import reverse
+from memorial.core.dates import DatePrecision, PartialDateField
 from memorial.core.models import (
     ContentManager,
     ContentQuerySet,
@@ -104,6 +104,7 @@ class Source(SearchableModel, TimeStampedModel):
         _("note on reliability"),
         help_text=_("Why this source can or cannot be relied on, and what remains to verify."),
     )
+    issued = PartialDateField("date", "date_precision")
 
     objects = SourceManager()
     search_fields = ("key", "title", "author", "publisher", "locator", "reliability_note")
@@ -130,7 +131,6 @@ class Source(SearchableModel, TimeStampedModel):
                 condition=GreaterThan(Length(Trim("title")), 0),
                 name="sources_source_title_not_blank",
             ),
-            *precision_constraints("date", "date_precision", name="sources_source"),
         ]
 
     def __str__(self):
@@ -141,7 +141,3 @@ class Source(SearchableModel, TimeStampedModel):
 
     def get_absolute_url(self):
         return reverse("sources:detail", kwargs={"key": self.key})
-
-    @property
-    def date_display(self):
-        return format_partial_date(self.date, self.date_precision)

@@ -1,11 +1,10 @@
 """This page in the memorial's other languages: the switcher and the hreflang links."""
 
 from django.conf import settings
-from django.urls import NoReverseMatch
+from django.urls import NoReverseMatch, reverse
 from django.utils.translation import get_language_info, override
 
 from memorial.core.languages import active_language
-from memorial.core.links import reverse
 
 
 def languages(active=None):

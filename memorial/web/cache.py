@@ -1,11 +1,22 @@
 """The page cache for visitors, and its one rule of invalidation.
 
-Every anonymous page is cached under a key that contains the *content
-version*: a counter kept in the shared cache (Redis in production) and bumped
-after any write to content commits. A curator's change therefore makes every
-page fresh at once, in every app process. A page is also never kept past the
-next scheduled publication time, so content set to appear at a future time
-shows up then without any job running.
+Every anonymous page is cached with the *content version* it was rendered
+at: a counter kept in the shared cache (Redis in production) and bumped after
+any write to content commits. A page is served only while its version is the
+current one, so a curator's change makes every page fresh at once, in every
+app process. A page is also never kept past the next scheduled publication
+time, so content set to appear at a future time shows up then without any job
+running.
+
+A hit costs one round trip to the cache: the version and the page are read
+together (one MGET), and the page comes with every header its first answer
+had. The middleware sits high in the stack, so a hit skips sessions, locale,
+CSRF, authentication and the header middleware whose work is stored.
+
+The key is the page's address with only the query parameters a page reads
+(`PAGE_PARAMETERS`): `?utm_source=...` and the like are served the page
+without them, and an answer rendered for such a request is not kept. Only
+200 answers are kept, so a flood of made-up addresses stores nothing.
 
 When a page is missing (after a change, every page is), the first request
 renders it and the others asking for the same page at the same moment wait a
@@ -13,53 +24,157 @@ little for that rendering instead of repeating it: on 20 January a curator's
 correction must not turn one busy page into hundreds of renderings at once.
 Nobody is served an older page for it; the waiters get the fresh one.
 
+The cache is never needed to answer: when it fails (Redis stopped, a wrong
+address, or full), the process logs it, renders pages without it and leaves
+it alone for `MEMORIAL_CACHE_RETRY_SECONDS`. A committed write never fails
+because the version could not be bumped: a full Redis still deletes the
+version (so the next request starts a new one); when the cache cannot be
+reached at all, the bump is logged and made again as soon as this process
+reaches the cache, and pages are never kept longer than
+`MEMORIAL_PAGE_CACHE_SECONDS` anyway.
+
 Writes are seen through Django's model signals, the one mechanism that catches
 saves, deletes and many-to-many changes from the admin, the loader and the
 shell alike; `ContentQuerySet.update()`, which sends no model signal, sends
 `content_updated` instead.
 """
 
+import atexit
+import contextlib
 import hashlib
+import logging
+import re
 import time
+from importlib import import_module
 from time import sleep
 
 from django.apps import apps
 from django.conf import settings
+from django.contrib.auth import SESSION_KEY
 from django.core.cache import cache
 from django.db import transaction
-from django.db.models import Min
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
 from django.utils import timezone
-from django.utils.cache import patch_cache_control
+from django.utils.cache import get_conditional_response, patch_cache_control
+from django.utils.http import parse_http_date_safe
 
+from memorial.core import registry
 from memorial.core.models import PublishableModel, TimeStampedModel, content_updated
 
+logger = logging.getLogger("memorial.cache")
+
 VERSION_KEY = "content-version"
+NEXT_PUBLICATION_KEY = "next-publication"
 RENDERING_KEY = "rendering:{key}"
-#: States of a page's rendering key: being rendered, or not a page to keep.
-CLAIMED, PASS = "rendering", "uncacheable"
+#: The state of a page's rendering key while a request renders it.
+CLAIMED = "rendering"
 #: How often a waiting request looks for the page another one is rendering.
 POLL_SECONDS = 0.02
-NEXT_PUBLICATION_KEY = "next-publication:{version}"
-CACHED_HEADERS = ("Content-Type", "Content-Language", "Link", "X-Robots-Tag")
+
+#: The query parameters a cached page reads, each with the form its value must
+#: have for the page to be kept. A page that reads any other parameter must not
+#: be kept (see `not_kept`); other parameters are left out of the key.
+PAGE_PARAMETERS = {
+    "kind": re.compile(r"[a-z]+(?:-[a-z]+)*"),
+    "page": re.compile(r"[1-9][0-9]{0,5}"),
+    # The sitemap's sections.
+    "p": re.compile(r"[1-9][0-9]{0,5}"),
+    # The wall of names' filters: place of death, day of death, age group.
+    "place": re.compile(r"[^\W\d_][\w .,'’()-]{0,99}"),
+    "died": re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}"),
+    "age": re.compile(r"child|young|adult|older"),
+}
+#: Headers of one answer, not of the page.
+UNSTORED_HEADERS = frozenset({"date", "set-cookie", "x-page-cache", "x-request-id"})
+
+
+class _Outage:
+    """What this process knows of the shared cache's failures."""
+
+    until = 0.0
+    bump_pending = False
+
+    def __bool__(self):
+        return time.monotonic() < self.until
+
+    def start(self):
+        self.until = time.monotonic() + settings.MEMORIAL_CACHE_RETRY_SECONDS
+
+
+outage = _Outage()
+
+
+def _ask(call, default=None):
+    """`call()` on the cache, or `default` when the cache fails or is known to be away."""
+    if outage:
+        return default
+    try:
+        return call()
+    except Exception:  # any failure of the cache means "render without it"
+        outage.start()
+        logger.warning(
+            "The cache failed: pages are rendered without it for %s s.",
+            settings.MEMORIAL_CACHE_RETRY_SECONDS,
+            exc_info=True,
+        )
+        return default
+
+
+def _new_version():
+    # A version starts from the clock, so it never matches a page kept before.
+    return int(time.time() * 1000)
+
+
+def _start_version():
+    version = _new_version()
+    if _ask(lambda: cache.add(VERSION_KEY, version, timeout=None), False):
+        return version
+    return _ask(lambda: cache.get(VERSION_KEY)) or version
 
 
 def content_version():
-    version = cache.get(VERSION_KEY)
-    if version is None:
-        # A fresh cache starts from the clock, so it never reuses old page keys.
-        version = int(time.time() * 1000)
-        if not cache.add(VERSION_KEY, version, timeout=None):
-            version = cache.get(VERSION_KEY, version)
-    return version
+    """The current content version; one that matches nothing kept when the cache fails."""
+    return _ask(lambda: cache.get(VERSION_KEY)) or _start_version()
 
 
 def bump_content_version():
+    """Make every cached page stale. Never raises: the write it follows has committed."""
+    if outage.bump_pending and outage:
+        return  # failed a moment ago: one bump, made when the cache answers, covers this one too
     try:
-        cache.incr(VERSION_KEY)
-    except ValueError:
-        cache.set(VERSION_KEY, int(time.time() * 1000), timeout=None)
+        # Without a version yet (ValueError), the next request starts one.
+        with contextlib.suppress(ValueError):
+            cache.incr(VERSION_KEY)
+    except Exception:
+        try:
+            # A full Redis refuses INCR but still deletes; without a version
+            # the next request starts a new one, which matches no page kept.
+            cache.delete(VERSION_KEY)
+        except Exception:
+            outage.start()
+            outage.bump_pending = True
+            logger.error(
+                "The content version could not be changed: pages cached before this "
+                "change may be served until this process reaches the cache again "
+                "(it tries again after %s s), and never longer than %s s.",
+                settings.MEMORIAL_CACHE_RETRY_SECONDS,
+                settings.MEMORIAL_PAGE_CACHE_SECONDS,
+                exc_info=True,
+            )
+            return
+        logger.warning("The content version could not be incremented; it was removed.")
+    if outage.bump_pending:
+        outage.bump_pending = False
+        logger.warning("The content version was changed after the cache came back.")
+
+
+@atexit.register
+def _bump_if_pending():
+    """A command (the loader, the shell) that could not bump makes a last try as it ends."""
+    if outage.bump_pending:
+        outage.until = 0.0
+        bump_content_version()
 
 
 def bump_after_commit(**kwargs):
@@ -87,39 +202,97 @@ def connect_signals():
             )
 
 
-def seconds_until_next_publication(version):
-    """Seconds until the earliest scheduled publication, or None (cached per version)."""
-    key = NEXT_PUBLICATION_KEY.format(version=version)
-    cached = cache.get(key)
+def next_publication():
+    """The earliest scheduled publication as a timestamp, or 0: one query over every
+    model of the registry's content."""
     now = timezone.now()
-    if cached is None:
-        upcoming = [
-            model.objects.filter(is_published=True, published_at__gt=now).aggregate(
-                next=Min("published_at")
-            )["next"]
-            for model in content_models()
-            if issubclass(model, PublishableModel)
-        ]
-        upcoming = [moment for moment in upcoming if moment is not None]
-        cached = min(upcoming).timestamp() if upcoming else 0
-        cache.set(key, cached, timeout=settings.MEMORIAL_PAGE_CACHE_SECONDS)
-    if not cached:
+    scheduled = [
+        model._default_manager.filter(is_published=True, published_at__gt=now)
+        .order_by()
+        .values_list("published_at", flat=True)
+        for model in registry.content_models()
+        if issubclass(model, PublishableModel)
+    ]
+    if not scheduled:
+        return 0
+    first, *others = scheduled
+    moment = first.union(*others).order_by("published_at").first()
+    return moment.timestamp() if moment else 0
+
+
+def seconds_until_next_publication(version, known=None):
+    """Seconds until the earliest scheduled publication, or None (kept per version).
+
+    `known` is what the cache held under NEXT_PUBLICATION_KEY, when already read.
+    """
+    now = time.time()
+    if known is None or known[0] != version or 0 < known[1] <= now:
+        known = (version, next_publication())
+        _ask(lambda: cache.set(NEXT_PUBLICATION_KEY, known, settings.MEMORIAL_PAGE_CACHE_SECONDS))
+    if not known[1]:
         return None
-    return max(0, cached - now.timestamp())
+    return max(0, known[1] - now)
 
 
-def _cacheable_request(request):
-    return (
-        request.method in ("GET", "HEAD")
-        and settings.SESSION_COOKIE_NAME not in request.COOKIES
-        and "preview" not in request.GET
-        and not request.path.startswith(settings.MEMORIAL_UNCACHED_PREFIXES)
-    )
+def not_kept(response):
+    """Mark an answer the page cache must not keep: it reads parameters the key leaves out."""
+    response.page_cache_kept = False
+    return response
 
 
-def _page_key(request, version):
-    digest = hashlib.sha256(request.build_absolute_uri().encode()).hexdigest()
-    return f"page:{version}:{digest}"
+def _is_signed_in(request):
+    """Whether the request's session cookie belongs to a signed-in user.
+
+    A cookie that names no session (expired, made up) is an anonymous visitor.
+    """
+    engine = import_module(settings.SESSION_ENGINE)
+    try:
+        return SESSION_KEY in engine.SessionStore(request.COOKIES[settings.SESSION_COOKIE_NAME])
+    except Exception:  # a session store that fails: let the full stack answer
+        return True
+
+
+def _page_key(request):
+    """(key, kept) for a request the cache may answer, or None.
+
+    `kept` says whether an answer rendered for this request may be stored: not
+    when it carries a parameter the key leaves out or a session cookie.
+    """
+    if request.method not in ("GET", "HEAD") or request.path.startswith(
+        (*settings.MEMORIAL_UNCACHED_PREFIXES, settings.STATIC_URL, settings.MEDIA_URL)
+    ):
+        return None
+    kept = True
+    if settings.SESSION_COOKIE_NAME in request.COOKIES:
+        if _is_signed_in(request):
+            return None
+        kept = False
+    read = []
+    for name, values in request.GET.lists():
+        pattern = PAGE_PARAMETERS.get(name)
+        if pattern is None:
+            kept = False
+        elif len(values) == 1 and pattern.fullmatch(values[0]):
+            read.append(f"{name}={values[0]}")
+        else:
+            return None
+    address = f"{request.scheme}://{request.get_host()}{request.path}?{'&'.join(sorted(read))}"
+    return f"page:{hashlib.sha256(address.encode()).hexdigest()}", kept
+
+
+def _served(request, stored):
+    _version, content, status, headers = stored
+    response = HttpResponse(content, status=status, headers=headers)
+    if request.method == "GET":
+        last_modified = response.get("Last-Modified")
+        response = get_conditional_response(
+            request,
+            etag=response.get("ETag"),
+            last_modified=last_modified and parse_http_date_safe(last_modified),
+            response=response,
+        )
+    response["X-Page-Cache"] = "hit"
+    return response
 
 
 class PageCacheMiddleware:
@@ -129,54 +302,61 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if not settings.MEMORIAL_PAGE_CACHE_SECONDS or not _cacheable_request(request):
+        if outage.bump_pending and not outage:
+            bump_content_version()
+        if not settings.MEMORIAL_PAGE_CACHE_SECONDS or outage:
             return self.get_response(request)
-        version = content_version()
-        key = _page_key(request, version)
+        page = _page_key(request)
+        if page is None:
+            return self.get_response(request)
+        key, kept = page
+        found = _ask(lambda: cache.get_many([VERSION_KEY, key, NEXT_PUBLICATION_KEY]))
+        if found is None:
+            return self.get_response(request)
+        version = found.get(VERSION_KEY) or _start_version()
+        hit = self._current(found.get(key), version)
         rendering = RENDERING_KEY.format(key=key)
-        found = cache.get_many([key, rendering])
-        hit, state = found.get(key), found.get(rendering)
         wait = settings.MEMORIAL_PAGE_CACHE_WAIT_SECONDS
         claimed = False
-        if hit is None and wait > 0 and state != PASS:
-            claimed = state is None and cache.add(rendering, CLAIMED, timeout=int(wait) + 30)
-            if not claimed:
-                hit = self._wait_for(key, rendering, wait)
+        if hit is None and kept and wait > 0:
+            claimed = _ask(lambda: cache.add(rendering, CLAIMED, timeout=int(wait) + 30), False)
+            if not claimed and not outage:
+                hit = self._wait_for(key, rendering, version, wait)
         if hit is not None:
-            content, status, headers = hit
-            response = HttpResponse(content, status=status)
-            for name, value in headers.items():
-                response[name] = value
-            response["X-Page-Cache"] = "hit"
-            return response
-        response, stored = None, False
+            return _served(request, hit)
+        response = None
         try:
             response = self.get_response(request)
-            if self._storable(response):
-                timeout = settings.MEMORIAL_PAGE_CACHE_SECONDS
-                until = seconds_until_next_publication(version)
-                if until is not None:
-                    timeout = min(timeout, int(until))
-                headers = {
-                    name: response[name] for name in CACHED_HEADERS if response.has_header(name)
-                }
-                if timeout > 0:
-                    cache.set(key, (response.content, response.status_code, headers), timeout)
-                    stored = True
-                response["X-Page-Cache"] = "miss"
+            if kept and self._storable(response):
+                self._store(key, version, response, found.get(NEXT_PUBLICATION_KEY))
+            response["X-Page-Cache"] = "miss"
         finally:
-            if claimed and response is not None and not stored and response.status_code < 500:
-                # Not a page to keep (a 404, a personal answer): say so until the
-                # next change, so that later requests neither wait nor claim it.
-                cache.set(rendering, PASS, timeout=settings.MEMORIAL_PAGE_CACHE_SECONDS)
-            elif claimed:
-                # Stored, or failed (an error, the database away): the next
-                # request may claim the page again.
-                cache.delete(rendering)
+            if claimed:
+                # Stored or not, the next request may claim the page again.
+                _ask(lambda: cache.delete(rendering))
         return response
 
     @staticmethod
-    def _wait_for(key, rendering, wait):
+    def _current(stored, version):
+        return stored if stored is not None and stored[0] == version else None
+
+    @staticmethod
+    def _store(key, version, response, next_publication):
+        timeout = settings.MEMORIAL_PAGE_CACHE_SECONDS
+        until = seconds_until_next_publication(version, next_publication)
+        if until is not None:
+            timeout = min(timeout, int(until))
+        if timeout > 0:
+            headers = {
+                name: value
+                for name, value in response.items()
+                if name.lower() not in UNSTORED_HEADERS
+            }
+            page = (version, response.content, response.status_code, headers)
+            _ask(lambda: cache.set(key, page, timeout))
+
+    @classmethod
+    def _wait_for(cls, key, rendering, version, wait):
         """The page another request is rendering, once it is stored; None to render it here.
 
         Gives up when the other request finished without storing a page (a 404,
@@ -185,9 +365,12 @@ class PageCacheMiddleware:
         deadline = time.monotonic() + wait
         while time.monotonic() < deadline:
             sleep(POLL_SECONDS)
-            found = cache.get_many([key, rendering])
-            if key in found:
-                return found[key]
+            found = _ask(lambda: cache.get_many([key, rendering]))
+            if found is None:
+                return None
+            page = cls._current(found.get(key), version)
+            if page is not None:
+                return page
             if found.get(rendering) != CLAIMED:
                 return None
         return None
@@ -197,6 +380,7 @@ class PageCacheMiddleware:
         cache_control = response.get("Cache-Control", "")
         return (
             response.status_code == 200
+            and getattr(response, "page_cache_kept", True)
             and not response.streaming
             and not response.cookies
             and "private" not in cache_control

@@ -5,6 +5,7 @@ import logging
 import re
 import uuid
 
+from django.core.cache import cache
 from django.db import connection
 from django.http import JsonResponse
 from django.views.decorators.cache import never_cache
@@ -12,6 +13,7 @@ from django.views.decorators.http import require_safe
 
 request_id_var = contextvars.ContextVar("request_id", default="-")
 VALID_REQUEST_ID = re.compile(r"^[A-Za-z0-9._-]{1,64}$")
+HEALTH_KEY = "health-check"
 
 
 class RequestIdMiddleware:
@@ -41,15 +43,44 @@ class RequestIdFilter(logging.Filter):
         return True
 
 
-@never_cache
-@require_safe
-def health(request):
-    """200 when the database answers, 503 when it does not. Never cached."""
+def _database_answers():
     try:
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")
             cursor.fetchone()
-    except Exception:  # any database failure means "not healthy"
+    except Exception:  # any database failure means "down"
         logging.getLogger("memorial.health").warning("database check failed", exc_info=True)
-        return JsonResponse({"status": "unavailable", "database": "down"}, status=503)
-    return JsonResponse({"status": "ok", "database": "up"})
+        return False
+    return True
+
+
+def _cache_answers():
+    """Whether the cache stores and reads a value (a full Redis refuses to store)."""
+    try:
+        cache.set(HEALTH_KEY, "ok", timeout=10)
+        return cache.get(HEALTH_KEY) == "ok"
+    except Exception:  # any cache failure means "down"
+        logging.getLogger("memorial.health").warning("cache check failed", exc_info=True)
+        return False
+
+
+@never_cache
+@require_safe
+def health(request):
+    """The database and the cache, each "up" or "down". Never cached.
+
+    503 when the database is down: this server cannot answer, take it out. 200
+    when only the cache is down: pages are rendered without it, slower but right,
+    so keep sending traffic ("status": "degraded" says so).
+    """
+    database = _database_answers()
+    cache_up = _cache_answers()
+    status = ("ok" if cache_up else "degraded") if database else "unavailable"
+    return JsonResponse(
+        {
+            "status": status,
+            "database": "up" if database else "down",
+            "cache": "up" if cache_up else "down",
+        },
+        status=200 if database else 503,
+    )

@@ -2,7 +2,8 @@
 
 A list item that used a field left out of `listed()` would read it with one
 more query for every item; these render every kind of item from listed
-objects (and timeline entries and figure cards from rows) and allow no query at all.
+objects (and figure cards and toll rows from figures read as `shown()`)
+and allow no query at all.
 """
 
 import pytest
@@ -13,9 +14,7 @@ from django.utils import translation
 from memorial.articles.models import Article
 from memorial.commemorations.models import Commemoration
 from memorial.events.models import Event
-from memorial.events.views import timeline_entries
 from memorial.figures.models import Figure
-from memorial.figures.views import FigureRows
 from memorial.photos.models import Photo
 from memorial.sources.models import Source
 from tests import factories
@@ -42,26 +41,21 @@ def test_list_items_show_nothing_that_listed_objects_lack(
     request = RequestFactory().get("/")
     with translation.override(language):
         events = list(Event.objects.listed())
-        event_rows = list(Event.objects.rows())
         figures = list(Figure.objects.listed())
-        figure_rows = FigureRows().rows(Figure.objects.rows())
+        figure_cards = list(Figure.objects.shown())
         photos = list(Photo.objects.listed())
         articles = list(Article.objects.listed())
         commemorations = list(Commemoration.objects.listed())
         sources = list(Source.objects.listed())
-        assert all(
-            (events, event_rows, figures, figure_rows, photos, articles, commemorations, sources)
-        )
+        assert all((events, figures, figure_cards, photos, articles, commemorations, sources))
         with django_assert_num_queries(0):
             html = "".join(
                 [
+                    *(render_to_string("events/_item.html", {"event": e}) for e in events),
                     *(
-                        render_to_string("events/_item.html", {"entry": e})
-                        for e in timeline_entries(event_rows)
-                    ),
-                    *(
-                        render_to_string("figures/_figure.html", {"row": row})
-                        for row in figure_rows
+                        render_to_string(template, {"figure": figure})
+                        for figure in figure_cards
+                        for template in ("figures/_figure.html", "figures/_figure_row.html")
                     ),
                     *(render_to_string("photos/_card.html", {"photo": p}, request) for p in photos),
                     *(render_to_string("articles/_item.html", {"article": a}) for a in articles),

@@ -111,7 +111,9 @@ def test_open_data_offers_its_table(client, wreath, new_topic):
         }
     ]
     package = json.loads(client.get(reverse("opendata:datapackage")).content)
-    assert {"wreaths-csv", "wreaths-json"} <= {r["name"] for r in package["resources"]}
+    (resource,) = [r for r in package["resources"] if r["name"] == "wreaths"]
+    assert resource["path"] == "wreaths.csv"
+    assert "wreaths.json" in resource["description"]
     new_topic.objects.update(is_published=False)
     drafts = client.get(reverse("opendata:table", kwargs={"name": "wreaths", "fmt": "json"}))
     assert json.loads(drafts.content) == []

@@ -50,6 +50,8 @@ BAD_INPUT = [
     ("commemoration", {"year": "1989", "date": "1989-01-20"}, "year"),
     ("commemoration", {"date": "2022-01-20"}, "date"),
     ("event", {"slug": "not a slug!"}, "slug"),
+    ("event", {"body_en": "<div>" * 200 + "words"}, "body_en"),
+    ("article", {"body_ru": "<blockquote>" * 20_000}, "body_ru"),
     ("figure", {"as_of_date": "1990-02-31"}, "as_of_date"),
 ]
 

@@ -4,6 +4,7 @@ import io
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.db import connection
 from django.urls import reverse
 
 from memorial.articles.models import Article
@@ -92,13 +93,18 @@ def test_published_items_linking_to_drafts():
 
 
 def test_unsafe_addresses_that_bypassed_the_forms():
-    """Addresses written by `.update()` or the shell are checked too, in text and fields."""
+    """Addresses written by `.update()` or plain SQL are checked too, in text and fields.
+
+    Rich text is sanitised on every write Django makes, so only SQL gets a bad link into a body.
+    """
     source = factories.make_source()
     Source.objects.filter(pk=source.pk).update(url="http://exa mple.org/")
     article = factories.make_article()
-    Article.objects.filter(pk=article.pk).update(
-        body_en='<p><a href="javascript:alert(1)">x</a> <a href="https://ok.example/">ok</a></p>'
-    )
+    body = '<p><a href="javascript:alert(1)">x</a> <a href="https://ok.example/">ok</a></p>'
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"UPDATE {Article._meta.db_table} SET body_en = %s WHERE id = %s", [body, article.pk]
+        )
     problems = [p for p in health.find_problems() if p.check == health.CHECK_URLS]
     assert {(type(p.obj), p.obj.pk) for p in problems} == {
         (Source, source.pk),

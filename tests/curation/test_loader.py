@@ -2,6 +2,7 @@
 
 import copy
 import json
+import os
 
 import pytest
 from django.core.management import CommandError, call_command
@@ -169,6 +170,12 @@ BAD_ROWS = {
     "29 February 1991": ("events", 0, {"start_date": "1991-02-29"}, "invalid date"),
     "blank title": ("events", 0, {"title_en": "   "}, "title"),
     "unknown kind": ("events", 0, {"kind": "rumour"}, "kind"),
+    "body nested too deeply": (
+        "events",
+        0,
+        {"body_ru": "<div>" * 10_000 + "</div>" * 10_000},
+        "(events.event troops-enter-baku): body_ru: The formatting is nested too deeply",
+    ),
 }
 
 
@@ -218,3 +225,133 @@ def test_command_reports_and_fails_cleanly(content, tmp_path, capsys):
     bad = write(tmp_path / "bad", sources=[{"model": "sources.source", "fields": {"key": "x"}}])
     with pytest.raises(CommandError, match="Nothing was loaded"):
         call_command("load_content", str(bad))
+
+
+SUPERUSER = {
+    "model": "auth.user",
+    "fields": {
+        "username": "intruder",
+        "password": "md5$salt$00000000000000000000000000000000",
+        "is_staff": True,
+        "is_superuser": True,
+    },
+}
+USER_ADMINS = {
+    "model": "auth.group",
+    "fields": {
+        "name": "Curators",
+        "permissions": [["add_user", "auth", "user"], ["change_user", "auth", "user"]],
+    },
+}
+HISTORY = {
+    "model": "events.historicalevent",
+    "fields": {
+        "slug": "troops-enter-baku",
+        "title_en": "A rewritten past",
+        "kind": "main",
+        "history_date": "2026-01-01T00:00:00Z",
+        "history_type": "~",
+    },
+}
+
+
+@pytest.mark.parametrize(
+    ("name", "entry", "model"),
+    [
+        ("events", SUPERUSER, "auth.user"),
+        ("sources", USER_ADMINS, "auth.group"),
+        ("events", HISTORY, "events.historicalevent"),
+        ("sources", FIGURES[0], "figures.figure"),
+    ],
+    ids=["superuser", "group with user rights", "history", "another app's content"],
+)
+def test_only_the_apps_own_content_is_loaded(tmp_path, name, entry, model):
+    """A fixture names its app; anything else in it (users, groups, history) loads nothing."""
+    from django.contrib.auth.models import Group, User
+
+    files = {"sources": copy.deepcopy(SOURCES), "events": copy.deepcopy(EVENTS)}
+    files[name].append(entry)
+    directory = write(tmp_path / "tampered", **files)
+    with pytest.raises(FixtureError) as error:
+        load_fixtures(directory)
+    message = str(error.value)
+    assert f"{name}.json, object {len(files[name])} ({model})" in message
+    assert f"only the {name} app's content" in message
+    assert not User.objects.filter(username="intruder").exists()
+    assert not Group.objects.filter(permissions__codename="add_user").exists()
+    assert counts() == (0, 0, 0)
+
+
+def test_a_natural_key_repeated_in_a_fixture_is_refused(tmp_path):
+    """Two entries for one object are a mistake, never silently merged into one."""
+    events = copy.deepcopy(EVENTS)
+    second = copy.deepcopy(EVENTS[0])
+    second["fields"]["title_en"] = "Soviet troops enter Baku (second copy)"
+    events.append(second)
+    directory = write(tmp_path / "twice", sources=SOURCES, events=events)
+    with pytest.raises(FixtureError) as error:
+        load_fixtures(directory)
+    message = str(error.value)
+    assert "events.json, object 2 (events.event troops-enter-baku)" in message
+    assert "the same object as events.json, object 1" in message
+    assert counts() == (0, 0, 0)
+
+
+def media_with(tmp_path, make_entry):
+    directory = write(tmp_path / "fixtures", sources=SOURCES)
+    photos = directory / "media" / "photos"
+    photos.mkdir(parents=True)
+    (photos / "carnations.jpg").write_bytes(b"a plain file")
+    make_entry(photos)
+    return directory
+
+
+SECRET = "/etc/passwd"
+LINKS = {
+    "symbolic link to a file": (
+        lambda photos: (photos / "passwd.txt").symlink_to(SECRET),
+        "media/photos/passwd.txt: is a symbolic link",
+    ),
+    "symbolic link to a folder": (
+        lambda photos: (photos / "etc").symlink_to("/etc", target_is_directory=True),
+        "media/photos/etc: is a symbolic link",
+    ),
+    "relative link out of the folder": (
+        lambda photos: (photos / "up.txt").symlink_to("../../../../../../../../etc/passwd"),
+        "media/photos/up.txt: is a symbolic link",
+    ),
+    "named pipe": (
+        lambda photos: os.mkfifo(photos / "pipe"),
+        "media/photos/pipe: is not a plain file",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", LINKS.values(), ids=LINKS.keys())
+def test_links_in_fixture_media_are_refused_and_nothing_is_published(
+    tmp_path, client, _media_root, case
+):
+    """A link in fixtures/media is never followed: the load stops and names the file."""
+    make, expected = case
+    directory = media_with(tmp_path, make)
+    with pytest.raises(FixtureError, match=expected):
+        load_fixtures(directory)
+    assert not _media_root.exists() or not any(_media_root.rglob("*"))
+    assert client.get("/media/photos/passwd.txt").status_code == 404
+    assert counts() == (0, 0, 0)
+
+
+def test_a_hard_link_in_fixture_media_is_refused(tmp_path, _media_root):
+    outside = tmp_path / "outside.txt"
+    outside.write_text("not for publication")
+    directory = media_with(tmp_path, lambda photos: os.link(outside, photos / "copy.txt"))
+    with pytest.raises(FixtureError, match="media/photos/copy.txt: is a hard link"):
+        load_fixtures(directory)
+    assert not _media_root.exists() or not any(_media_root.rglob("*"))
+
+
+def test_plain_media_files_are_copied(tmp_path, _media_root):
+    directory = media_with(tmp_path, lambda photos: None)
+    report = load_fixtures(directory)
+    assert report.media_copied == 1
+    assert (_media_root / "photos" / "carnations.jpg").read_bytes() == b"a plain file"

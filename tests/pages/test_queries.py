@@ -3,6 +3,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from memorial.web.cache import bump_content_version
+
 from .conftest import multiply_content
 
 pytestmark = pytest.mark.django_db
@@ -49,3 +51,18 @@ def test_each_page_runs_a_fixed_number_of_queries(
     assert after == before
     with django_assert_max_num_queries(10):
         assert client.get(url, params).status_code == 200
+
+
+@pytest.mark.parametrize(("name", "kwargs", "params"), PAGES)
+def test_a_page_the_cache_has_not_kept_runs_at_most_ten_queries_with_the_cache_s_own(
+    client, memorial_content, settings, name, kwargs, params
+):
+    """Rendered after a change (every page then misses the page cache), a page and the
+    page cache together run at most ten queries."""
+    settings.MEMORIAL_PAGE_CACHE_SECONDS = 600
+    bump_content_version()
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(reverse(name, kwargs=kwargs), params)
+    assert response.status_code == 200
+    assert response["X-Page-Cache"] == "miss"
+    assert len(captured) <= 10

@@ -101,6 +101,32 @@ def test_the_wall_filters_by_place_date_of_death_and_age(client, names, params, 
 
 
 @pytest.mark.parametrize(
+    ("params", "expected"),
+    [
+        ("place=Neftchala", ["Jafarov Abulfaz"]),
+        ("died=1990-01-25", ["Jafarov Abulfaz"]),
+        ("age=child", ["Mammadova Larisa"]),
+    ],
+)
+def test_a_filtered_wall_served_from_the_page_cache_shows_the_filtered_names(
+    client, names, settings, params, expected
+):
+    """Each filter is part of the page cache's key: a cached whole wall is never served
+    for a filtered one, and a filtered wall is kept as a page of its own."""
+    settings.MEMORIAL_PAGE_CACHE_SECONDS = 600
+    url = reverse("people:wall")
+    whole = client.get(url)
+    assert client.get(url)["X-Page-Cache"] == "hit"
+    assert len(wall_names(whole.content.decode())) == 5
+    first = client.get(f"{url}?{params}")
+    assert first["X-Page-Cache"] == "miss"
+    assert wall_names(first.content.decode()) == expected
+    again = client.get(f"{url}?{params}&utm_source=x")
+    assert again["X-Page-Cache"] == "hit"
+    assert wall_names(again.content.decode()) == expected
+
+
+@pytest.mark.parametrize(
     "params", [{"place": "Atlantis"}, {"died": "1990-02-30"}, {"age": "ancient"}]
 )
 def test_a_bad_filter_is_a_field_error_not_a_server_error(client, names, params):
@@ -262,6 +288,7 @@ def test_open_data_offers_the_people_with_their_sources(client, names):
     )
     assert "to-verify" not in {row["person"] for row in data}
     package = client.get(reverse("opendata:datapackage")).json()
-    resources = {resource["name"] for resource in package["resources"]}
-    assert {"people-csv", "people-json", "people-attestations-csv"} <= resources
+    resources = {resource["name"]: resource["path"] for resource in package["resources"]}
+    assert resources["people"] == "people.csv"
+    assert resources["people-attestations"] == "people-attestations.csv"
     assert package["licenses"][0]["name"] == "CC-BY-4.0"

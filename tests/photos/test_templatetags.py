@@ -1,15 +1,12 @@
 """The `{% picture %}` tag and the photo include."""
 
-import hashlib
 import re
 
 import pytest
-from django.core.files.storage import FileSystemStorage
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.template import Context, Template
 
 from memorial.photos import images
-from memorial.photos.templatetags.photos import RenditionAddresses
 from tests.factories import make_photo
 from tests.photos import files
 
@@ -85,29 +82,3 @@ def test_graphic_photo_is_shown_only_behind_a_content_notice():
     notice = html.index('<details class="graphic-notice">')
     assert notice < html.index("<summary>Content notice") < html.index("<picture>")
     assert "<details open" not in html
-
-
-class SigningStorage(FileSystemStorage):
-    """A storage whose every address carries its own signature, as a private bucket's do."""
-
-    def url(self, name):
-        return f"{super().url(name)}?signature={hashlib.sha256(name.encode()).hexdigest()[:12]}"
-
-
-@pytest.mark.parametrize(
-    "storage",
-    [
-        FileSystemStorage(location="/unused", base_url="/media/"),
-        FileSystemStorage(location="/unused", base_url="https://media.example.org/memorial/"),
-        SigningStorage(location="/unused", base_url="/media/"),
-    ],
-    ids=["local disk", "other origin", "signed"],
-)
-def test_rendition_addresses_are_the_storage_s_own(storage):
-    names = [
-        images.rendition_name("photos/2026/01/Şəhidlər xiyabanı.jpg", width, kind)
-        for kind in ("jpeg", "webp")
-        for width in (320, 640)
-    ]
-    address = RenditionAddresses(storage)
-    assert [address(name) for name in names] == [storage.url(name) for name in names]

@@ -11,10 +11,10 @@ from memorial.web.errors import server_error
 
 
 @pytest.mark.django_db
-def test_health_reports_the_database(client):
+def test_health_reports_the_database_and_the_cache(client):
     response = client.get(reverse("health"))
     assert response.status_code == 200
-    assert json.loads(response.content) == {"status": "ok", "database": "up"}
+    assert json.loads(response.content) == {"status": "ok", "database": "up", "cache": "up"}
     assert "no-store" in response["Cache-Control"] or "max-age=0" in response["Cache-Control"]
 
 

@@ -1,16 +1,12 @@
 import json
 
 from django import template
-from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
-from django.core.signals import setting_changed
-from django.dispatch import receiver
-from django.template.loader import render_to_string
-from django.urls import get_script_prefix, reverse
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language, gettext
+from django.utils.translation import gettext
 
 from memorial.core import registry
 from memorial.core.languages import (
@@ -22,6 +18,7 @@ from memorial.core.languages import (
     ordinal as ordinal_in_language,
 )
 from memorial.web.alternates import alternates, languages, reverse_in
+from memorial.web.cache import content_version as current_content_version
 from memorial.web.citations import STYLES, cite, page_record
 
 register = template.Library()
@@ -62,33 +59,11 @@ def canonical_path(request):
     return request.path + (f"?{query}" if query else "")
 
 
-#: Rendered pieces of the site's frame, by template, language, prefix and values.
-_FRAMES = {}
-
-
-@receiver(setting_changed)
-def _forget_frames(**kwargs):
-    # Addresses, static file names and words can all follow from settings.
-    _FRAMES.clear()
-
-
-@register.simple_tag(takes_context=True)
-def frame(context, template_name, **values):
-    """A piece of the site's frame (title, navigation, footer), rendered once per language.
-
-    Such a piece holds no content from the database: only the code's
-    addresses, the catalogues' words and `values` (the section a page belongs
-    to), so what it renders is kept for the life of the process and every page
-    reuses it. With DEBUG on it is rendered every time, so edits show at once.
-    """
-    site_name = str(context.get("SITE_NAME", settings.MEMORIAL_SITE_NAME))
-    key = (template_name, get_language(), get_script_prefix(), site_name, *sorted(values.items()))
-    html = _FRAMES.get(key)
-    if html is None:
-        html = mark_safe(render_to_string(template_name, {"SITE_NAME": site_name, **values}))
-        if not settings.DEBUG:
-            _FRAMES[key] = html
-    return html
+@register.simple_tag
+def content_version():
+    """The content version (`memorial.web.cache`), which a curator's change bumps: the
+    key of every fragment kept with `{% cache %}` names it, so no fragment outlives a change."""
+    return current_content_version()
 
 
 @register.simple_tag(takes_context=True)
