@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from import_export.admin import ImportMixin
 from import_export.formats.base_formats import CSV
 
-from memorial.core.admin import ContentAdmin, PublishableAdmin
+from memorial.core.admin import ContentAdmin, ContentInlineForm, PublishableAdmin
 
 from .imports import PersonResource
 from .models import Attestation, Person
@@ -14,6 +14,7 @@ class AttestationInline(admin.StackedInline):
     """Every source that names the person, edited on the person's page."""
 
     model = Attestation
+    form = ContentInlineForm
     extra = 0
     min_num = 1
     autocomplete_fields = ["source"]
@@ -23,6 +24,7 @@ class AttestationInline(admin.StackedInline):
         "locator",
         ("stated_age", "death_date", "death_precision"),
         "note",
+        "edited_version",
     ]
 
 

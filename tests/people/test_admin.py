@@ -7,7 +7,9 @@ from django.contrib.messages import get_messages
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from memorial.core.conflicts import VERSION_FIELD
 from memorial.people.models import Person
+from tests.curation.forms import admin_form_data
 
 from .conftest import make_person
 
@@ -144,3 +146,32 @@ def test_curators_may_edit_people_and_attestations(curator):
     for action in ("add", "change", "delete", "view"):
         assert curator.has_perm(f"people.{action}_person")
         assert curator.has_perm(f"people.{action}_attestation")
+
+
+def test_an_attestation_changed_meanwhile_stops_the_save_of_its_person_s_page(
+    curator_client, names
+):
+    """A person's page edits the attestations inline: saving it with an attestation changed
+    by someone else since it was opened is refused on that row, and nothing is saved."""
+    person = names["ilham"]
+    url = reverse("admin:people_person_change", args=[person.pk])
+    page = curator_client.get(url)
+    attestation = person.attestations.get()
+    attestation.locator = "p. 12"
+    attestation.save()
+
+    mine = admin_form_data(page, occupation_en="Teacher")
+    refused = curator_client.post(url, mine)
+    assert refused.status_code == 200
+    row = refused.context["inline_admin_formsets"][0].formset.forms[0]
+    assert "Changed meanwhile: Page or locator." in " ".join(row.non_field_errors())
+    person.refresh_from_db()
+    attestation.refresh_from_db()
+    assert person.occupation_en != "Teacher"
+    assert attestation.locator == "p. 12"
+
+    stored = row[VERSION_FIELD].value()
+    again = curator_client.post(url, {**mine, row.add_prefix(VERSION_FIELD): stored})
+    assert again.status_code == 302
+    person.refresh_from_db()
+    assert person.occupation_en == "Teacher"
