@@ -80,10 +80,6 @@ PAGE_PARAMETERS = {
     "page": re.compile(r"[1-9][0-9]{0,5}"),
     # The sitemap's sections.
     "p": re.compile(r"[1-9][0-9]{0,5}"),
-    # The wall of names' filters: place of death, day of death, age group.
-    "place": re.compile(r"[^\W\d_][\w .,'’()-]{0,99}"),
-    "died": re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}"),
-    "age": re.compile(r"child|young|adult|older"),
 }
 #: Headers of one answer, not of the page.
 UNSTORED_HEADERS = frozenset({"date", "set-cookie", "x-page-cache", "x-request-id"})
