@@ -1,6 +1,6 @@
 from django.views.generic import DetailView, ListView
 
-from memorial.core.views import KindFilterMixin, PublishedMixin
+from memorial.core.views import PAGE_NUMBER, KindFilterMixin, PublishedMixin
 
 from . import jsonld
 from .models import Article, ArticleKind
@@ -9,6 +9,7 @@ from .models import Article, ArticleKind
 class ArticleListView(KindFilterMixin, PublishedMixin, ListView):
     model = Article
     paginate_by = 20
+    page_parameters = {"page": PAGE_NUMBER}
     kind_choices = ArticleKind.choices
 
     def get_queryset(self):

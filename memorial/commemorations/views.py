@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView, View
 
-from memorial.core.views import PublishedMixin
+from memorial.core.views import PAGE_NUMBER, PublishedMixin
 
 from . import jsonld
 from .models import Commemoration
@@ -18,6 +18,7 @@ class CommemorationListView(PublishedMixin, ListView):
 
     model = Commemoration
     paginate_by = 40
+    page_parameters = {"page": PAGE_NUMBER}
 
 
 class CommemorationDetailView(PublishedMixin, DetailView):

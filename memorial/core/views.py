@@ -6,6 +6,12 @@ from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 
+#: Forms of the query parameters public views read. A view declares what it reads
+#: in `page_parameters` ({name: form}); the page cache keeps a page per value of
+#: those alone, and views answer a value they do not know with a 404.
+PAGE_NUMBER = r"[1-9][0-9]{0,5}"
+SLUG = r"[a-z]+(?:-[a-z]+)*"
+
 
 class PublishedMixin:
     """Every public view reads content through the model's `published()`.
@@ -79,6 +85,7 @@ class KindFilterMixin:
     """`?kind=` narrows a list to one of the model's kinds; an unknown kind is a 404."""
 
     kind_choices = None
+    page_parameters = {"kind": SLUG}
 
     def get_kind(self):
         kind = self.request.GET.get("kind", "")

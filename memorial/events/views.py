@@ -1,6 +1,6 @@
 from django.views.generic import DetailView, ListView
 
-from memorial.core.views import KindFilterMixin, PublishedMixin
+from memorial.core.views import PAGE_NUMBER, KindFilterMixin, PublishedMixin
 
 from . import jsonld
 from .models import Event, EventKind
@@ -11,6 +11,7 @@ class EventListView(KindFilterMixin, PublishedMixin, ListView):
 
     model = Event
     paginate_by = 50
+    page_parameters = {"page": PAGE_NUMBER}
     kind_choices = EventKind.choices
 
     def get_queryset(self):

@@ -5,7 +5,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, ListView
 
-from memorial.core.views import PublishedMixin
+from memorial.core.views import PAGE_NUMBER, PublishedMixin
 
 from . import jsonld
 from .charts import toll_chart
@@ -22,6 +22,7 @@ class FigureListView(PublishedMixin, ListView):
 
     model = Figure
     paginate_by = 50
+    page_parameters = {"page": PAGE_NUMBER}
     paginate_orphans = 10
     template_name = "figures/figure_list.html"
 

@@ -4,6 +4,8 @@ from django.urls import reverse
 from django.views.decorators.http import require_safe
 
 from memorial.core import registry
+from memorial.core.views import PAGE_NUMBER
+from memorial.web.cache import page_parameters
 
 
 class MemorialSitemap(Sitemap):
@@ -49,6 +51,7 @@ def sitemaps():
 
 
 @require_safe
+@page_parameters(p=PAGE_NUMBER)
 def sitemap(request):
     """sitemap.xml: every registered sitemap, as the apps installed now declare them."""
     return sitemap_view(request, sitemaps=sitemaps())

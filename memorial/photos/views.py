@@ -1,6 +1,6 @@
 from django.views.generic import DetailView, ListView
 
-from memorial.core.views import PublishedMixin
+from memorial.core.views import PAGE_NUMBER, PublishedMixin
 
 from . import jsonld
 from .models import Photo
@@ -9,6 +9,7 @@ from .models import Photo
 class PhotoListView(PublishedMixin, ListView):
     model = Photo
     paginate_by = 24
+    page_parameters = {"page": PAGE_NUMBER}
 
     def get_queryset(self):
         return super().get_queryset().listed()

@@ -1,6 +1,6 @@
 from django.views.generic import DetailView, ListView
 
-from memorial.core.views import PublishedMixin
+from memorial.core.views import PAGE_NUMBER, PublishedMixin
 
 from .models import Source
 
@@ -13,6 +13,7 @@ class SourceListView(PublishedMixin, ListView):
 
     model = Source
     paginate_by = 50
+    page_parameters = {"page": PAGE_NUMBER}
 
     def get_queryset(self):
         return (

@@ -13,10 +13,16 @@ together (one MGET), and the page comes with every header its first answer
 had. The middleware sits high in the stack, so a hit skips sessions, locale,
 CSRF, authentication and the header middleware whose work is stored.
 
-The key is the page's address with only the query parameters a page reads
-(`PAGE_PARAMETERS`): `?utm_source=...` and the like are served the page
-without them, and an answer rendered for such a request is not kept. Only
-200 answers are kept, so a flood of made-up addresses stores nothing.
+The key is the page's address with only the query parameters some view
+declares it reads (`page_parameters`, each with the form its value must
+have): `?utm_source=...` and the like are served the page without them, and
+an answer rendered for such a request is not kept. A view that reads what it
+cannot declare (search reads free text) marks its answers `not_kept`. An answer is kept only
+when the view that rendered it reads every parameter in its key, so
+`/?page=7` on a page without pages is answered but never stored. Only 200
+answers are kept, and views answer a value they do not know (a page past the
+last, an unknown kind) with a 404 or a 400: a flood of made-up addresses
+stores nothing.
 
 When a page is missing (after a change, every page is), the first request
 renders it and the others asking for the same page at the same moment wait a
@@ -41,6 +47,7 @@ shell alike; `ContentQuerySet.update()`, which sends no model signal, sends
 
 import atexit
 import contextlib
+import functools
 import hashlib
 import logging
 import re
@@ -55,6 +62,7 @@ from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
+from django.urls import URLResolver, get_resolver, get_urlconf
 from django.utils import timezone
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import parse_http_date_safe
@@ -72,15 +80,8 @@ CLAIMED = "rendering"
 #: How often a waiting request looks for the page another one is rendering.
 POLL_SECONDS = 0.02
 
-#: The query parameters a cached page reads, each with the form its value must
-#: have for the page to be kept. A page that reads any other parameter must not
-#: be kept (see `not_kept`); other parameters are left out of the key.
-PAGE_PARAMETERS = {
-    "kind": re.compile(r"[a-z]+(?:-[a-z]+)*"),
-    "page": re.compile(r"[1-9][0-9]{0,5}"),
-    # The sitemap's sections.
-    "p": re.compile(r"[1-9][0-9]{0,5}"),
-}
+#: The longest value of a query parameter the key may hold.
+LONGEST_VALUE = 100
 #: Headers of one answer, not of the page.
 UNSTORED_HEADERS = frozenset({"date", "set-cookie", "x-page-cache", "x-request-id"})
 
@@ -231,9 +232,65 @@ def seconds_until_next_publication(version, known=None):
 
 
 def not_kept(response):
-    """Mark an answer the page cache must not keep: it reads parameters the key leaves out."""
+    """Mark an answer the page cache must not keep, whatever its address.
+
+    For a view that reads parameters it cannot declare (search reads free
+    text): the page without them must not be kept either, or it would be
+    served for them.
+    """
     response.page_cache_kept = False
     return response
+
+
+def page_parameters(**forms):
+    """Declare the query parameters a function view reads, each with the regular
+    expression its value must match for the page to be kept.
+
+    A class-based view declares them as a `page_parameters` dict instead; the
+    declarations of its bases are merged.
+    """
+
+    def declare(view):
+        view.page_parameters = forms
+        return view
+
+    return declare
+
+
+@functools.cache
+def parameters_read_by(view):
+    """{name: compiled form} of the query parameters `view` (a URL's callback) reads."""
+    owner = getattr(view, "view_class", view)
+    forms = {}
+    for base in reversed(getattr(owner, "__mro__", (owner,))):
+        forms.update(vars(base).get("page_parameters", {}))
+    return {name: re.compile(form) for name, form in forms.items()}
+
+
+@functools.cache
+def parameters_read_anywhere(resolver):
+    """{name: [forms]} of the parameters any view of `resolver`'s URLs reads."""
+    known = {}
+
+    def walk(patterns):
+        for pattern in patterns:
+            if isinstance(pattern, URLResolver):
+                walk(pattern.url_patterns)
+            else:
+                for name, form in parameters_read_by(pattern.callback).items():
+                    known.setdefault(name, []).append(form)
+
+    walk(resolver.url_patterns)
+    return known
+
+
+def _reads_exactly(request, read):
+    """Whether the view that answered `request` reads each parameter of the key, as given."""
+    match = request.resolver_match
+    if match is None:
+        return False
+    forms = parameters_read_by(match.func)
+    return all(name in forms and forms[name].fullmatch(value) for name, value in read.items())
 
 
 def _is_signed_in(request):
@@ -249,10 +306,11 @@ def _is_signed_in(request):
 
 
 def _page_key(request):
-    """(key, kept) for a request the cache may answer, or None.
+    """(key, kept, read) for a request the cache may answer, or None.
 
-    `kept` says whether an answer rendered for this request may be stored: not
-    when it carries a parameter the key leaves out or a session cookie.
+    `read` holds the parameters in the key. `kept` says whether an answer
+    rendered for this request may be stored: not when it carries a parameter
+    the key leaves out or a session cookie.
     """
     if request.method not in ("GET", "HEAD") or request.path.startswith(
         (*settings.MEMORIAL_UNCACHED_PREFIXES, settings.STATIC_URL, settings.MEDIA_URL)
@@ -263,17 +321,22 @@ def _page_key(request):
         if _is_signed_in(request):
             return None
         kept = False
-    read = []
+    known = parameters_read_anywhere(get_resolver(get_urlconf()))
+    read = {}
     for name, values in request.GET.lists():
-        pattern = PAGE_PARAMETERS.get(name)
-        if pattern is None:
+        forms = known.get(name)
+        if forms is None:
             kept = False
-        elif len(values) == 1 and pattern.fullmatch(values[0]):
-            read.append(f"{name}={values[0]}")
-        else:
+            continue
+        value = values[0]
+        if len(values) > 1 or len(value) > LONGEST_VALUE:
             return None
-    address = f"{request.scheme}://{request.get_host()}{request.path}?{'&'.join(sorted(read))}"
-    return f"page:{hashlib.sha256(address.encode()).hexdigest()}", kept
+        if not any(form.fullmatch(value) for form in forms):
+            return None
+        read[name] = value
+    query = "&".join(f"{name}={value}" for name, value in sorted(read.items()))
+    address = f"{request.scheme}://{request.get_host()}{request.path}?{query}"
+    return f"page:{hashlib.sha256(address.encode()).hexdigest()}", kept, read
 
 
 def _served(request, stored):
@@ -305,7 +368,7 @@ class PageCacheMiddleware:
         page = _page_key(request)
         if page is None:
             return self.get_response(request)
-        key, kept = page
+        key, kept, read = page
         found = _ask(lambda: cache.get_many([VERSION_KEY, key, NEXT_PUBLICATION_KEY]))
         if found is None:
             return self.get_response(request)
@@ -323,7 +386,7 @@ class PageCacheMiddleware:
         response = None
         try:
             response = self.get_response(request)
-            if kept and self._storable(response):
+            if kept and self._storable(response) and _reads_exactly(request, read):
                 self._store(key, version, response, found.get(NEXT_PUBLICATION_KEY))
             response["X-Page-Cache"] = "miss"
         finally:

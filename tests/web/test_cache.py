@@ -9,7 +9,7 @@ from django.db import connection
 from django.http import HttpResponse
 from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
-from django.urls import reverse
+from django.urls import get_resolver, reverse
 from django.utils import timezone
 
 from memorial.events.models import Event
@@ -102,7 +102,7 @@ class OtherRequest:
 
     def __init__(self, url):
         self.cache = cache
-        self.key, _kept = page_caching._page_key(RequestFactory().get(url))
+        self.key, _kept, _read = page_caching._page_key(RequestFactory().get(url))
         self.claim = page_caching.RENDERING_KEY.format(key=self.key)
         assert cache.add(self.claim, page_caching.CLAIMED)
 
@@ -170,7 +170,7 @@ def test_a_request_stops_waiting_for_a_rendering_that_never_ends(client, setting
 def test_the_rendering_request_gives_up_its_claim_once_the_page_is_stored(client):
     url = reverse("events:list")
     client.get(url)
-    key, _kept = page_caching._page_key(RequestFactory().get(url))
+    key, _kept, _read = page_caching._page_key(RequestFactory().get(url))
     assert cache.get(page_caching.RENDERING_KEY.format(key=key)) is None
     assert client.get(url)["X-Page-Cache"] == "hit"
 
@@ -179,7 +179,7 @@ def test_an_answer_that_is_not_kept_leaves_nothing_in_the_cache(client):
     """A 404 is not stored, and no mark of it either: made-up addresses cost no memory."""
     url = "/en/no-such-page/"
     assert client.get(url).status_code == 404
-    key, _kept = page_caching._page_key(RequestFactory().get(url))
+    key, _kept, _read = page_caching._page_key(RequestFactory().get(url))
     assert cache.get(key) is None
     assert cache.get(page_caching.RENDERING_KEY.format(key=key)) is None
 
@@ -190,7 +190,7 @@ def test_a_failed_rendering_releases_its_claim_so_the_next_request_claims_it_aga
     request.COOKIES = {}
     middleware = page_caching.PageCacheMiddleware(lambda request: HttpResponse(status=503))
     assert middleware(request).status_code == 503
-    key, _kept = page_caching._page_key(request)
+    key, _kept, _read = page_caching._page_key(request)
     assert cache.get(key) is None
     assert cache.get(page_caching.RENDERING_KEY.format(key=key)) is None
 
@@ -273,6 +273,40 @@ def test_parameters_a_page_reads_make_a_page_of_their_own(client):
     assert b"A witness remembers" in narrowed.content
     assert b"Soviet troops enter Baku" not in narrowed.content
     assert client.get(url + "?kind=context&utm_source=x")["X-Page-Cache"] == "hit"
+
+
+@pytest.mark.parametrize(
+    "url, query",
+    [
+        ("pages:home", "page=2"),
+        ("pages:home", "kind=main"),
+        ("events:list", "p=2"),
+        ("photos:list", "kind=main"),
+    ],
+)
+def test_a_parameter_the_page_does_not_read_is_answered_but_not_kept(client, url, query):
+    """Another page reads it, so it is in the key; this page ignores it, so one
+    entry per value would only fill the cache."""
+    factories.make_event()
+    address = reverse(url) + "?" + query
+    assert client.get(address)["X-Page-Cache"] == "miss"
+    assert client.get(address)["X-Page-Cache"] == "miss"
+    assert client.get(reverse(url))["X-Page-Cache"] == "miss"
+    assert client.get(reverse(url))["X-Page-Cache"] == "hit"
+
+
+def test_each_view_declares_the_parameters_it_reads():
+    """What the cache keys pages on is the union of what views declare."""
+    known = page_caching.parameters_read_anywhere(get_resolver())
+    assert set(known) >= {"kind", "page", "p"}
+    assert "q" not in known
+
+
+def test_the_sitemap_keeps_a_page_per_section(client):
+    factories.make_event()
+    url = reverse("sitemap") + "?p=1"
+    assert client.get(url)["X-Page-Cache"] == "miss"
+    assert client.get(url)["X-Page-Cache"] == "hit"
 
 
 @pytest.mark.parametrize("query", ["page=01", "page=1&page=1", "kind=Main", "kind="])
