@@ -31,6 +31,7 @@ urlpatterns += i18n_patterns(
     path("photos/", include("memorial.photos.urls")),
     path("articles/", include("memorial.articles.urls")),
     path("commemorations/", include("memorial.commemorations.urls")),
+    path("names/", include("memorial.people.urls")),
     path("data/", include("memorial.opendata.urls")),
 )
 

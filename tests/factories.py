@@ -11,6 +11,7 @@ from memorial.articles.models import Article
 from memorial.commemorations.models import Commemoration
 from memorial.events.models import Event
 from memorial.figures.models import Figure
+from memorial.people.models import Attestation, Person
 from memorial.photos.models import Photo
 from memorial.sources.models import Source
 
@@ -133,3 +134,28 @@ def make_commemoration(year=2020, **kwargs):
     }
     defaults.update(kwargs)
     return Commemoration.objects.create(**defaults)
+
+
+def make_person(source=None, says="Named in the source.", **kwargs):
+    """A published person with one attestation."""
+    n = _n()
+    defaults = {
+        "slug": f"person-{n}",
+        "given_name_en": f"Given{n}",
+        "surname_en": f"Surname{n}",
+        "given_name_az": f"Ad{n}",
+        "surname_az": f"Soyad{n}",
+        "given_name_ru": f"Имя{n}",
+        "surname_ru": f"Фамилия{n}",
+        "death_date": datetime.date(1990, 1, 20),
+        "death_precision": "day",
+        "place_of_death_en": "Baku",
+        "place_of_death_az": "Bakı",
+        "place_of_death_ru": "Баку",
+        "confidence": "high",
+        "is_published": True,
+    }
+    defaults.update(kwargs)
+    person = Person.objects.create(**defaults)
+    Attestation.objects.create(person=person, source=source or make_source(), says=says)
+    return person

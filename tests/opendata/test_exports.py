@@ -35,6 +35,7 @@ def content(db):
         "articles": factories.make_article(slug="report"),
         "photos": factories.make_photo(slug="carnations", source=source),
         "commemorations": factories.make_commemoration(2026),
+        "people": factories.make_person(source),
     }
     factories.make_figure(
         key="injured-range",
@@ -49,6 +50,7 @@ def content(db):
     factories.make_article(slug="draft-article", is_published=False)
     factories.make_photo(slug="draft-photo", is_published=False)
     factories.make_commemoration(2025, is_published=False)
+    factories.make_person(source, is_published=False, slug="draft-person")
     return published
 
 
