@@ -6,8 +6,10 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TranslationStackedInline
 
-from memorial.core.admin import PublishableAdmin
+from memorial.core.admin import ContentInlineForm, PublishableAdmin
+from memorial.sources.admin import SourceAdmin
 
 from .models import Figure, Quantity
 
@@ -112,3 +114,24 @@ class FigureAdmin(PublishableAdmin):
             "wanted": wanted,
         }
         return TemplateResponse(request, "admin/figures/figure/compare.html", context)
+
+
+class FigureInline(TranslationStackedInline):
+    """Figures are entered with the source that gives them."""
+
+    model = Figure
+    form = ContentInlineForm
+    extra = 0
+    show_change_link = True
+    fields = [
+        ("key", "quantity"),
+        ("qualifier", "value_low", "value_high"),
+        "scope",
+        ("as_of_date", "as_of_precision"),
+        "as_of_note",
+        ("locator", "is_published"),
+        "edited_version",
+    ]
+
+
+SourceAdmin.inlines = [*SourceAdmin.inlines, FigureInline]

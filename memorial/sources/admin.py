@@ -1,34 +1,12 @@
-from django.apps import apps
 from django.contrib import admin
-from django.db.models import Count
 from django.urls import NoReverseMatch, reverse
 from django.utils.html import format_html
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
-from modeltranslation.admin import TranslationStackedInline
 
-from memorial.core.admin import ContentAdmin, ContentInlineForm
+from memorial.core.admin import ContentAdmin
 
 from .models import Source
-
-
-class FigureInline(TranslationStackedInline):
-    """Figures are entered with the source that gives them."""
-
-    # By name: sources never import a topic app.
-    model = apps.get_model("figures", "Figure")
-    form = ContentInlineForm
-    extra = 0
-    show_change_link = True
-    fields = [
-        ("key", "quantity"),
-        ("qualifier", "value_low", "value_high"),
-        "scope",
-        ("as_of_date", "as_of_precision"),
-        "as_of_note",
-        ("locator", "is_published"),
-        "edited_version",
-    ]
 
 
 def citing_objects(source):
@@ -47,27 +25,20 @@ class SourceAdmin(ContentAdmin):
         "publisher",
         "date",
         "reliability",
-        "figure_count",
         "last_change",
     ]
     list_filter = ["kind", "reliability", "date_precision", "language"]
     search_fields = ["title", "key", "author", "publisher", "locator"]
     date_hierarchy = "date"
     prepopulated_fields = {"key": ["title"]}
-    inlines = [FigureInline]
+    #: Topic apps whose records are entered with their source add their inlines here.
+    inlines = []
     fieldsets = [
         (None, {"fields": ["title", "key", "kind", "author", "publisher"]}),
         (_("Date"), {"fields": [("date", "date_precision")]}),
         (_("Where to find it"), {"fields": ["url", "locator", "language"]}),
         (_("Reliability"), {"fields": ["reliability", "reliability_note"]}),
     ]
-
-    def get_queryset(self, request):
-        return super().get_queryset(request).annotate(figure_count=Count("figures"))
-
-    @admin.display(description=_("figures"), ordering="figure_count")
-    def figure_count(self, obj):
-        return obj.figure_count
 
     def get_deleted_objects(self, objs, request):
         """A cited source stays: deleting it would leave claims without evidence."""

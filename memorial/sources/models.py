@@ -139,5 +139,21 @@ class Source(SearchableModel, TimeStampedModel):
     def natural_key(self):
         return (self.key,)
 
+    @classmethod
+    def citing_relations(cls):
+        """The relations through which published pages cite a source: every model with
+        a page of its own that links to Source, whichever app declares it."""
+        return [
+            relation.get_accessor_name()
+            for relation in cls._meta.related_objects
+            if (relation.one_to_many or relation.many_to_many)
+            and hasattr(relation.related_model, "get_absolute_url")
+            and hasattr(relation.related_model._default_manager, "listed")
+        ]
+
+    def citing(self):
+        """What cites this source, relation by relation, as the view prefetched it."""
+        return [item for name in self.citing_relations() for item in getattr(self, name).all()]
+
     def get_absolute_url(self):
         return reverse("sources:detail", kwargs={"key": self.key})

@@ -1,11 +1,9 @@
+from django.utils.functional import cached_property
 from django.views.generic import DetailView, ListView
 
 from memorial.core.views import PAGE_NUMBER, PublishedMixin
 
 from .models import Source
-
-# The published content that cites a source, listed with it.
-CITED_BY = ("events", "figures", "photos", "articles", "commemorations")
 
 
 class SourceListView(PublishedMixin, ListView):
@@ -19,7 +17,7 @@ class SourceListView(PublishedMixin, ListView):
         return (
             super()
             .get_queryset()
-            .prefetch_related(*self.published_related(*CITED_BY))
+            .prefetch_related(*self.published_related(*Source.citing_relations()))
             .order_by("kind", "title", "pk")
         )
 
@@ -28,4 +26,12 @@ class SourceDetailView(PublishedMixin, DetailView):
     model = Source
     slug_field = "key"
     slug_url_kwarg = "key"
-    related = CITED_BY
+
+    @property
+    def related(self):
+        return Source.citing_relations()
+
+    @cached_property
+    def cited_by(self):
+        """What cites the source, read only when the page's fragment is not kept."""
+        return [item for name in self.related for item in self.related_lists[name]]
