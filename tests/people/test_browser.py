@@ -5,6 +5,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from tests.browser.test_public import axe_violations
+from tests.factories import make_person
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -30,3 +31,26 @@ def test_the_wall_and_a_person_page_have_no_axe_violations(
         if violations:
             failures[url] = violations
     assert failures == {}
+
+
+@pytest.mark.parametrize("language", ["az", "en", "ru"])
+def test_the_wall_fits_a_phone_with_a_long_place_of_death(
+    live_server, page, names, source, language
+):
+    """The filter's list of places is as wide as its longest place unless held to the page."""
+    make_person(
+        source,
+        slug="far-place",
+        given_name_en="Vidadi",
+        surname_en="Mammadov",
+        place_of_death_az="Keçmiş “Naxçıvan” mehmanxanasının qarşısı, Bakı",
+        place_of_death_en="In front of the former Nakhchivan hotel, Baku",
+        place_of_death_ru="Напротив бывшей гостиницы «Нахчыван», Баку",
+    )
+    page.set_viewport_size({"width": 390, "height": 900})
+    with translation.override(language):
+        page.goto(live_server.url + reverse("people:wall"))
+    overflow = page.evaluate(
+        "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+    )
+    assert overflow <= 0
