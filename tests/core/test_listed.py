@@ -62,13 +62,7 @@ def test_list_items_show_nothing_that_listed_objects_lack(
                     render_to_string("includes/sources.html", {"sources": sources}),
                     render_to_string(
                         "sources/_cited_by.html",
-                        {
-                            "events": events,
-                            "figures": figures,
-                            "photos": photos,
-                            "articles": articles,
-                            "commemorations": commemorations,
-                        },
+                        {"cited_by": [*events, *figures, *photos, *articles, *commemorations]},
                     ),
                 ]
             )
