@@ -265,7 +265,12 @@ class Figure(SearchableModel, PublishableModel):
         ]
 
     def __str__(self):
-        return f"{self.value_display} — {self.get_quantity_display()} ({self.source})"
+        return f"{self.title} ({self.source})"
+
+    @property
+    def title(self):
+        """The figure as a link to it reads: its value and what it counts."""
+        return f"{self.value_display} — {self.get_quantity_display()}"
 
     def get_absolute_url(self):
         return reverse("figures:detail", kwargs={"key": self.key})
