@@ -12,6 +12,18 @@ from .charts import toll_chart
 from .models import Figure
 
 
+def counted_relations():
+    """The relations through which pages of their own link to the figures that count
+    them (the people a figure counts, when the names memorial is installed)."""
+    return [
+        relation.get_accessor_name()
+        for relation in Figure._meta.related_objects
+        if relation.many_to_many
+        and hasattr(relation.related_model, "get_absolute_url")
+        and hasattr(relation.related_model._default_manager, "listed")
+    ]
+
+
 class FigureListView(PublishedMixin, ListView):
     """The toll: for each quantity, every source's figure side by side.
 
@@ -27,12 +39,20 @@ class FigureListView(PublishedMixin, ListView):
     template_name = "figures/figure_list.html"
 
     def get_queryset(self):
-        return super().get_queryset().shown()
+        return (
+            super()
+            .get_queryset()
+            .shown()
+            .prefetch_related(*self.published_related(*counted_relations()))
+        )
 
     def paginate_queryset(self, queryset, page_size):
         # The page's figures, read once for the tables, the charts and the JSON-LD alike.
         paginator, page, figures, is_paginated = super().paginate_queryset(queryset, page_size)
         page.object_list = self.figures = list(figures)
+        for figure in self.figures:
+            # How many of the people it counts have a page here (prefetched).
+            figure.named = sum(len(getattr(figure, name).all()) for name in counted_relations())
         return paginator, page, self.figures, is_paginated
 
     def get_context_data(self, **kwargs):

@@ -259,6 +259,23 @@ def test_a_figure_says_how_many_of_the_people_it_counts_are_named(client, names)
     assert "Draft Person" not in html
 
 
+def test_the_toll_says_how_many_of_the_people_a_figure_counts_are_named(
+    client, names, django_assert_max_num_queries
+):
+    """Published people only, counted in one query for the whole page."""
+    counted, other = factories.make_figure(value_low=8), factories.make_figure(value_low=131)
+    names["caferov"].figures.add(counted)
+    names["ilham"].figures.add(counted)
+    names["draft"].figures.add(counted, other)
+    with django_assert_max_num_queries(10):
+        html = client.get(reverse("figures:list")).content.decode()
+    row = re.search(rf'<tr id="figure-{counted.key}">.*?</tr>', html, re.S).group(0)
+    assert "2 of them named here" in row
+    assert f'href="{counted.get_absolute_url()}#named-heading"' in row
+    other_row = re.search(rf'<tr id="figure-{other.key}">.*?</tr>', html, re.S).group(0)
+    assert "named here" not in other_row
+
+
 @pytest.mark.parametrize(
     ("query", "slug"),
     [
