@@ -50,6 +50,7 @@ from memorial.articles.models import Article
 from memorial.commemorations.models import Commemoration
 from memorial.events.models import Event
 from memorial.figures.models import Figure
+from memorial.people.models import Person
 from memorial.photos.models import Photo
 from memorial.sources.models import Source
 
@@ -103,6 +104,8 @@ print(json.dumps({{
         "commemoration": first(Commemoration),
         "sources": "/en/sources/",
         "source": first(Source),
+        "names": "/en/names/",
+        "person": first(Person),
     }},
     "counts": {{m.__name__: m.objects.count() for m in (Event, Figure, Photo, Article, Source)}},
 }}))
