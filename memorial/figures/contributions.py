@@ -1,6 +1,7 @@
 """What the toll brings to search, the sitemap, open data, health, the menu and the home page."""
 
-from django.db.models import Q
+from django.db.models import Prefetch, Q
+from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 
 from memorial.core import registry
@@ -12,6 +13,21 @@ from .models import Figure
 def undated_figures():
     for figure in Figure.objects.filter(as_of_date__isnull=True).select_related("source"):
         yield figure, figure.as_of_note or _("No date and no note.")
+
+
+def parts_above_their_total():
+    """A breakdown whose parts add up to more than the total they are parts of."""
+    totals = Figure.objects.filter(parts__isnull=False).distinct().order_by("pk")
+    totals = totals.prefetch_related(Prefetch("parts", Figure.objects.order_by("pk")))
+    for total in totals:
+        bound = total.upper_bound
+        parts = sum(part.value_low for part in total.parts.all())
+        if bound is not None and parts > bound:
+            yield (
+                total,
+                _("Its parts add up to %(parts)s, more than the total %(total)s.")
+                % {"parts": number_format(parts, force_grouping=True), "total": total.value_display},
+            )
 
 
 def home_figures(view):
@@ -57,5 +73,8 @@ CONTRIBUTIONS = [
         order=20,
     ),
     registry.HealthCheck(_("Figures without an as-of date"), undated_figures, order=20),
+    registry.HealthCheck(
+        _("Breakdowns whose parts exceed their total"), parts_above_their_total, order=21
+    ),
     registry.HomeSection("figures/_home.html", home_figures, order=10),
 ]

@@ -302,8 +302,22 @@ class Figure(SearchableModel, PublishableModel):
             errors["qualifier"] = _("Choose “between” when giving an upper value.")
         if self.part_of_id and self.part_of_id == self.pk:
             errors["part_of"] = _("A figure cannot be a part of itself.")
+        elif self.part_of_id and self.value_low is not None:
+            total = self.part_of.upper_bound
+            if total is not None and self.value_low > total:
+                errors["value_low"] = _(
+                    "A part cannot be larger than its total: %(total)s gives %(value)s."
+                ) % {"total": self.part_of.title, "value": self.part_of.value_display}
         if errors:
             raise ValidationError(errors)
+
+    @property
+    def upper_bound(self):
+        """The most this figure can mean: its upper value, its value, or None for
+        "at least" and "more than", which set no upper bound."""
+        if self.qualifier in (Qualifier.AT_LEAST, Qualifier.MORE_THAN):
+            return None
+        return self.value_high if self.value_high is not None else self.value_low
 
     @property
     def value_display(self):
