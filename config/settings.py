@@ -36,7 +36,7 @@ VAR_DIR = Path(env("MEMORIAL_VAR_DIR", default=str(BASE_DIR / "var")))
 
 INSTALLED_APPS = [
     "modeltranslation",  # before the admin, so it can patch model admins
-    "memorial.curation.sites.MemorialAdminConfig",
+    "memorial.curation.apps.MemorialAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",

@@ -1,4 +1,5 @@
 from django.apps import AppConfig, apps
+from django.contrib.admin import apps as admin_apps
 from django.db.models.signals import post_migrate
 
 from .roles import sync_after_migrate
@@ -14,3 +15,12 @@ class CurationConfig(AppConfig):
         post_migrate.connect(
             sync_after_migrate, sender=apps.get_app_config("core"), dispatch_uid="curators-group"
         )
+
+
+class MemorialAdminConfig(admin_apps.AdminConfig):
+    """Installed in place of `django.contrib.admin`, so `admin.site` is the memorial's."""
+
+    # Not curation's own configuration: that is CurationConfig.
+    default = False
+
+    default_site = "memorial.curation.sites.MemorialAdminSite"

@@ -21,6 +21,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from memorial.core.media import MediaNotStored
 
+from . import translations
 from .conflicts import EditConflictFormMixin, stored_version, version_field
 
 logger = logging.getLogger(__name__)
@@ -84,6 +85,32 @@ class ContentInlineForm(EditConflictFormMixin, forms.ModelForm):
     edited_version = version_field()
 
 
+class TranslationStatusFilter(admin.SimpleListFilter):
+    """Objects complete in every language, or with a text missing in one of them."""
+
+    title = _("translation")
+    parameter_name = "translation"
+
+    def lookups(self, request, model_admin):
+        return [
+            ("complete", _("Complete")),
+            *(
+                (code, _("Missing in %(language)s") % {"language": code})
+                for code in translations.languages()
+            ),
+        ]
+
+    def queryset(self, request, queryset):
+        value = self.value()
+        if value == "complete":
+            for code in translations.languages():
+                queryset = queryset.exclude(translations.missing(queryset.model, code))
+            return queryset
+        if value in translations.languages():
+            return queryset.filter(translations.missing(queryset.model, value))
+        return queryset
+
+
 def stamp(obj, user):
     """Record who created and who last changed an object."""
     if not hasattr(obj, "updated_by_id"):
@@ -137,6 +164,24 @@ class ContentAdmin(TranslationAdmin, SimpleHistoryAdmin):
             record = {"fields": [AUDIT_FIELDS[:2], AUDIT_FIELDS[2:]], "classes": ["collapse"]}
             fieldsets = [*fieldsets, (_("Record"), record)]
         return fieldsets
+
+    def get_list_display(self, request):
+        shown = list(super().get_list_display(request))
+        if translations.translated_fields(self.model) and "translation_status" not in shown:
+            # Before the bookkeeping column, when there is one.
+            at = shown.index("last_change") if "last_change" in shown else len(shown)
+            shown.insert(at, "translation_status")
+        return shown
+
+    def get_list_filter(self, request):
+        filters = list(super().get_list_filter(request))
+        if translations.translated_fields(self.model):
+            filters.append(TranslationStatusFilter)
+        return filters
+
+    @admin.display(description=_("languages"))
+    def translation_status(self, obj):
+        return translations.status_text(obj)
 
     def get_list_select_related(self, request):
         related = super().get_list_select_related(request)

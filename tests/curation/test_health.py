@@ -1,14 +1,18 @@
 """The content-health report finds what a curator must fix, on a page and as a command."""
 
+import datetime
 import io
 
 import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.contenttypes.models import ContentType
 from django.core.management import CommandError, call_command
 from django.db import connection
 from django.urls import reverse
 
 from memorial.articles.models import Article
 from memorial.curation import health
+from memorial.curation.models import Acknowledgement
 from memorial.photos.models import Photo
 from memorial.sources.models import Source
 from tests import factories
@@ -21,11 +25,22 @@ def _found(check):
 
 
 def test_clean_content_has_no_problems():
-    """Well-formed content passes every check."""
-    event = factories.make_event()
-    factories.make_figure()
-    factories.make_photo(events=[event])
-    factories.make_article().sources.add(factories.make_source())
+    """Well-formed content, written in every language, passes every check."""
+    event = factories.make_event(summary_az="Nə baş verdi.", summary_ru="Что произошло.")
+    factories.make_figure(scope_az="Bakı", scope_ru="Баку")
+    factories.make_photo(
+        events=[event],
+        caption_az="Qərənfillər.",
+        caption_ru="Гвоздики.",
+        rights_az="Bu sayt üçün çəkilib.",
+        rights_ru="Снято для этого сайта.",
+    )
+    factories.make_article(
+        title_az="Məqalə",
+        title_ru="Статья",
+        summary_az="Sözlərimizlə.",
+        summary_ru="Нашими словами.",
+    ).sources.add(factories.make_source())
     assert health.find_problems() == []
 
 
@@ -135,7 +150,9 @@ def test_health_page_needs_staff(client):
 
 def test_content_health_command_reports_and_fails_when_strict():
     """The command prints each problem; with --strict it exits with an error."""
-    factories.make_figure(as_of_date=None, as_of_precision="unknown")
+    factories.make_figure(
+        as_of_date=None, as_of_precision="unknown", scope_az="Bakı", scope_ru="Баку"
+    )
     out = io.StringIO()
     call_command("content_health", stdout=out)
     assert "Figures without an as-of date" in out.getvalue()
@@ -149,3 +166,90 @@ def test_content_health_command_is_quiet_when_all_is_well():
     out = io.StringIO()
     call_command("content_health", "--strict", stdout=out)
     assert "No problems found." in out.getvalue()
+
+
+def test_text_filled_in_one_language_and_empty_in_another():
+    """A summary written in English only is a gap in Azerbaijani and Russian; a field empty
+    in every language is no gap."""
+    event = factories.make_event(summary_az="Nə baş verdi.", summary_ru="")
+    [problem] = [p for p in health.find_problems() if p.check == health.CHECK_TRANSLATIONS]
+    assert problem.obj == event
+    assert problem.message == "empty in ru: summary"
+
+
+@pytest.mark.parametrize(
+    ("date", "flagged"),
+    [
+        (datetime.date(1, 1, 1), True),
+        (datetime.date(1900, 1, 1), True),
+        (datetime.date(1970, 1, 1), True),
+        (datetime.date(2999, 1, 20), True),
+        (datetime.date(1990, 1, 20), False),
+        (datetime.date(1970, 1, 20), False),
+    ],
+)
+def test_placeholder_dates(date, flagged):
+    """A year before 1900, the first of January 1900 or 1970, a date years ahead."""
+    event = factories.make_event(start_date=date, summary_az="Bəli.", summary_ru="Да.")
+    found = _found(health.CHECK_PLACEHOLDER_DATES)
+    assert ((type(event), event.pk) in found) is flagged
+
+
+def test_the_page_groups_problems_by_kind_with_counts(curator_client):
+    factories.make_event(sources=[], summary_az="Bəli.", summary_ru="Да.")
+    factories.make_event(sources=[], summary_az="Bəli.", summary_ru="Да.")
+    factories.make_figure(as_of_date=None, as_of_precision="unknown", scope_az="Bakı")
+    response = curator_client.get(reverse("admin:content_health"))
+    counts = {str(g["check"]): len(g["problems"]) for g in response.context["groups"]}
+    assert counts == {
+        "Figures without an as-of date": 1,
+        "Events without a source": 2,
+        "Text filled in one language and empty in another": 1,
+    }
+    assert response.context["problem_count"] == 4
+    assert "Events without a source</a>: 2" in response.content.decode()
+
+
+def test_a_curator_acknowledges_a_known_gap_and_it_stops_counting(curator_client, curator):
+    """A figure undated on purpose is acknowledged with a reason: it leaves the count, is
+    listed apart with who and why, and counts again on request."""
+    figure = factories.make_figure(
+        as_of_date=None, as_of_precision="unknown", scope_az="Bakı", scope_ru="Баку"
+    )
+    page = curator_client.get(reverse("admin:content_health"))
+    [problem] = page.context["groups"][0]["problems"]
+    data = {
+        "check": problem.key,
+        "content_type": problem.content_type.pk,
+        "object_id": figure.pk,
+        "note": "The source gives the current official count.",
+    }
+    url = reverse("admin:content_health_acknowledge")
+    assert curator_client.post(url, data).status_code == 302
+
+    page = curator_client.get(reverse("admin:content_health"))
+    assert page.context["problem_count"] == 0
+    [known] = page.context["acknowledged"]
+    assert known.obj == figure
+    assert known.acknowledged[0] == curator.username
+    assert "current official count" in page.content.decode()
+    out = io.StringIO()
+    call_command("content_health", "--strict", stdout=out)
+    assert "No problems found. 1 known gap(s) acknowledged." in out.getvalue()
+
+    curator_client.post(url, {**data, "count_again": "1"})
+    assert curator_client.get(reverse("admin:content_health")).context["problem_count"] == 1
+
+
+def test_acknowledging_needs_the_right_to_change_the_item(client, db):
+    """Staff without the right to change figures cannot silence a figure's problem."""
+    staff = get_user_model().objects.create_user("staff", password="x" * 20, is_staff=True)
+    client.force_login(staff)
+    figure = factories.make_figure(as_of_date=None, as_of_precision="unknown")
+    content_type = ContentType.objects.get_for_model(figure)
+    response = client.post(
+        reverse("admin:content_health_acknowledge"),
+        {"check": "x", "content_type": content_type.pk, "object_id": figure.pk},
+    )
+    assert response.status_code == 403
+    assert not Acknowledgement.objects.exists()
