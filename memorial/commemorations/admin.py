@@ -12,9 +12,6 @@ class CommemorationAdmin(PublishableAdmin):
         "year",
         "anniversary",
         "date",
-        "minute_of_silence",
-        "flags_half_mast",
-        "alley_of_martyrs",
         "public_state",
         "last_change",
     ]

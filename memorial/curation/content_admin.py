@@ -23,6 +23,7 @@ from memorial.core.media import MediaNotStored
 
 from . import translations
 from .conflicts import EditConflictFormMixin, stored_version, version_field
+from .history import ReadableChangeHelper
 
 logger = logging.getLogger(__name__)
 
@@ -30,7 +31,23 @@ EMPTY = (None, "")
 AUDIT_FIELDS = ("created_at", "created_by", "updated_at", "updated_by")
 
 
-class ContentAdminForm(EditConflictFormMixin, forms.ModelForm):
+class AnnouncedLengthMixin:
+    """A text longer than its field is refused with a message saying so, never cut.
+
+    A `maxlength` attribute makes the browser drop whatever is typed or pasted
+    past the limit without a word; without it, the form says how long the text
+    is and what the limit is, and keeps the text for the curator to shorten.
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            limit = field.widget.attrs.pop("maxlength", None)
+            if limit and not field.help_text:
+                field.help_text = _("At most %(limit)s characters.") % {"limit": limit}
+
+
+class ContentAdminForm(AnnouncedLengthMixin, EditConflictFormMixin, forms.ModelForm):
     """Stops a save that would undo another curator's (`EditConflictFormMixin`), and
     checks database constraints on translated fields before the database does.
 
@@ -77,7 +94,7 @@ class MediaNotStoredForm(forms.ModelForm):
         return cleaned_data
 
 
-class ContentInlineForm(EditConflictFormMixin, forms.ModelForm):
+class ContentInlineForm(AnnouncedLengthMixin, EditConflictFormMixin, forms.ModelForm):
     """Content edited within another object's page (a source's figures): each object's
     row carries its version, so saving the page cannot undo a change made to it meanwhile.
     The inline lists `edited_version` among its fields, where it renders hidden."""
@@ -207,6 +224,9 @@ class ContentAdmin(TranslationAdmin, SimpleHistoryAdmin):
         # PostgreSQL refuses NUL in any string; a pasted one must not become a 500.
         search_term = search_term.replace("\x00", "")
         return super().get_search_results(request, queryset, search_term)
+
+    def get_historical_record_context_helper(self, request, historical_record):
+        return ReadableChangeHelper(self.model, historical_record)
 
     def set_history_delta_changes(self, request, historical_records, foreign_keys_are_objs=True):
         # The untranslated column mirrors one language; the languages say it all.

@@ -30,6 +30,8 @@ class MemorialAdminSite(admin.AdminSite):
     site_header = _("Black January Memorial: curators’ workroom")
     site_title = _("Black January Memorial")
     index_title = _("The memorial’s content")
+    # The lists need the width of a laptop's screen; the breadcrumbs lead back to the index.
+    enable_nav_sidebar = False
 
     def get_app_list(self, request, app_label=None):
         app_list = super().get_app_list(request, app_label)

@@ -22,8 +22,6 @@ class FigureAdmin(PublishableAdmin):
         "scope",
         "as_of_display",
         "source",
-        "reliability",
-        "is_key",
         "public_state",
         "last_change",
     ]
@@ -54,10 +52,6 @@ class FigureAdmin(PublishableAdmin):
     @admin.display(description=_("as of"), ordering="as_of_date")
     def as_of_display(self, obj):
         return obj.as_of_display
-
-    @admin.display(description=_("reliability"), ordering="source__reliability")
-    def reliability(self, obj):
-        return obj.source.get_reliability_display()
 
     @admin.action(description=_("Compare with every figure counting the same thing"))
     def compare(self, request, queryset):

@@ -19,8 +19,6 @@ class PhotoAdmin(PublishableAdmin):
         "taken_date",
         "credit",
         "source",
-        "is_graphic",
-        "is_featured",
         "public_state",
         "last_change",
     ]

@@ -139,3 +139,51 @@ def test_figures_are_entered_with_their_source(curator_client, curator):
     figure = Figure.objects.get(key="killed-commission")
     assert figure.source.key == "commission"
     assert figure.created_by == curator
+
+
+LONG_OLD = (
+    "Figures given by the first report of the USSR Interior Ministry counted the dead in "
+    "Baku on the morning of 20 January, soldiers included, before the hospitals had "
+    "reported, and the count rose in the following weeks."
+)
+
+
+def test_a_long_text_change_shows_the_words_that_changed(curator_client):
+    """Not `Figur[396 chars]her…`: the words taken out and put in, with some context."""
+    figure = factories.make_figure(note_en=LONG_OLD)
+    _edit(curator_client, figure, note_en=LONG_OLD.replace("soldiers included", "troops left out"))
+    response = curator_client.get(reverse("admin:figures_figure_history", args=[figure.pk]))
+    [change] = response.context["page_obj"].object_list[0].history_delta_changes
+    diff = str(change["diff"])
+    assert "<del>soldiers included</del>" in diff or (
+        "<del>soldiers</del>" in diff and "<del>included" in diff.replace(" ", "")
+    )
+    assert "<ins>troops" in diff
+    assert "20 January," in diff
+    assert "chars]" not in response.content.decode()
+    assert len(diff) < len(LONG_OLD) + 60
+
+
+def test_the_history_names_no_one_as_none(curator_client):
+    """A change made by a command and one without a reason read in words, never "None";
+    the page has no inline style."""
+    figure = factories.make_figure()
+    response = curator_client.get(reverse("admin:figures_figure_history", args=[figure.pk]))
+    content = response.content.decode()
+    table = content[content.index('id="change-history"') :]
+    assert "None" not in table
+    assert "a command run on the server" in table
+    assert "style=" not in content
+
+
+def test_the_revert_breadcrumb_names_the_objects_own_kind(curator_client):
+    figure = factories.make_figure()
+    record = figure.history.earliest()
+    response = curator_client.get(
+        reverse("admin:figures_figure_simple_history", args=[figure.pk, record.history_id])
+    )
+    content = response.content.decode()
+    crumbs = content[content.index('class="breadcrumbs"') :][:1200]
+    assert "Historical" not in crumbs
+    assert reverse("admin:figures_figure_changelist") + '">Figures</a>' in crumbs
+    assert ">The toll</a>" in crumbs

@@ -1,0 +1,126 @@
+"""The curators' workroom in Chromium, as a curator uses it: every admin page under the
+Content-Security-Policy without an error, lists that fit a laptop's screen, and the forms
+that keep what the curator did."""
+
+import pytest
+from django.conf import settings
+from django.contrib import admin
+from django.contrib.auth import get_user_model
+from django.urls import reverse
+
+from memorial.curation.loader import load_fixtures
+from tests.security.test_csp_browser import LISTEN
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+PASSWORD = "a-long-curator-passphrase"
+LAPTOP = {"width": 1366, "height": 768}
+
+
+@pytest.fixture
+def curator_page(live_server, page):
+    """A signed-in superuser's page, collecting console errors and policy violations."""
+    get_user_model().objects.create_superuser("root", "root@example.org", PASSWORD)
+    problems = []
+    page.add_init_script(LISTEN)
+    page.on(
+        "console",
+        lambda message: message.type in ("error", "warning") and problems.append(message.text),
+    )
+    page.on("pageerror", lambda error: problems.append(str(error)))
+    page.violations = lambda: problems + page.evaluate("window.__violations || []")
+    page.forget_violations = problems.clear
+    page.set_viewport_size(LAPTOP)
+    page.goto(live_server.url + reverse("admin:login"))
+    page.fill("#id_username", "root")
+    page.fill("#id_password", PASSWORD)
+    page.click("input[type=submit]")
+    page.wait_for_url(live_server.url + reverse("admin:index"))
+    return page
+
+
+@pytest.fixture
+def content(settings, tmp_path):
+    """The memorial's real content, as a fresh install has it."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    load_fixtures(settings.MEMORIAL_FIXTURES_DIR)
+
+
+def changelists():
+    for model in admin.site._registry:
+        opts = model._meta
+        yield reverse(f"admin:{opts.app_label}_{opts.model_name}_changelist")
+
+
+def test_the_content_health_link_on_the_index_can_be_clicked(live_server, curator_page):
+    page = curator_page
+    assert page.locator("#content-related").count() == 1
+    page.get_by_role("link", name="Content health: what needs fixing").click()
+    page.wait_for_url(live_server.url + reverse("admin:content_health"))
+
+
+def test_every_change_list_fits_a_laptop_screen(live_server, curator_page, content):
+    """At 1366 px, no list needs a horizontal scroll: its table fits its column."""
+    page = curator_page
+    too_wide = {}
+    for url in changelists():
+        page.goto(live_server.url + url)
+        widths = page.evaluate(
+            """() => {
+              const results = document.querySelector('#changelist .results');
+              return results ? [results.scrollWidth, results.clientWidth] : [0, 0];
+            }"""
+        )
+        if widths[0] > widths[1]:
+            too_wide[url] = widths
+    assert too_wide == {}
+
+
+def admin_pages(content_objects):
+    """Every kind of admin page: the index, each list, add form, change form and history,
+    a history record and the comparison of two, content health, the figures side by side."""
+    yield reverse("admin:index")
+    yield reverse("admin:content_health")
+    yield reverse("admin:figures_figure_compare")
+    yield reverse("admin:password_change")
+    for model, model_admin in admin.site._registry.items():
+        opts = model._meta
+        name = f"admin:{opts.app_label}_{opts.model_name}"
+        yield reverse(f"{name}_changelist")
+        if model_admin.has_add_permission(_Request()):
+            yield reverse(f"{name}_add")
+        obj = model._default_manager.order_by("pk").first()
+        if obj is None:
+            continue
+        yield reverse(f"{name}_change", args=[obj.pk])
+        yield reverse(f"{name}_history", args=[obj.pk])
+        history = getattr(obj, "history", None)
+        if history is not None and history.exists():
+            record = history.order_by("history_id").first()
+            yield reverse(f"{name}_simple_history", args=[obj.pk, record.history_id])
+
+
+class _Request:
+    class user:
+        is_active = is_staff = is_superuser = True
+
+        @staticmethod
+        def has_perm(*args):
+            return True
+
+
+def test_no_admin_page_reports_a_policy_violation_or_a_script_error(
+    live_server, curator_page, content
+):
+    page = curator_page
+    failures = {}
+    urls = list(admin_pages(None))
+    assert len(urls) > 40
+    for url in urls:
+        page.goto(live_server.url + url)
+        page.wait_for_load_state("load")
+        found = page.violations()
+        if found:
+            failures[url] = found
+        page.forget_violations()
+    assert sorted(failures) == []
