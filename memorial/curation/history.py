@@ -28,9 +28,9 @@ def _kept(words, first, last):
     solid = [w for w in words if not w.isspace()]
     if len(solid) <= 2 * CONTEXT_WORDS:
         return conditional_escape(text)
-    head = [] if first else _take(words, CONTEXT_WORDS)
-    tail = [] if last else _take(words[::-1], CONTEXT_WORDS)[::-1]
-    return format_html("{} … {}", "".join(head).rstrip(), "".join(tail).lstrip()).strip()
+    head = "" if first else "".join(_take(words, CONTEXT_WORDS)).rstrip() + " "
+    tail = "" if last else " " + "".join(_take(words[::-1], CONTEXT_WORDS)[::-1]).lstrip()
+    return format_html("{}…{}", head, tail)
 
 
 def _take(words, count):
