@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "axes",
     "csp",
     "import_export",
+    "django_prose_editor",
     "memorial.core",
     "memorial.sources",
     "memorial.events",

@@ -20,10 +20,12 @@ from modeltranslation.translator import translator
 from simple_history.admin import SimpleHistoryAdmin
 
 from memorial.core.media import MediaNotStored
+from memorial.core.models import RichTextField
 
 from . import translations
 from .conflicts import EditConflictFormMixin, stored_version, version_field
 from .history import ReadableChangeHelper
+from .widgets import RichTextWidget
 
 logger = logging.getLogger(__name__)
 
@@ -142,7 +144,10 @@ class ContentAdmin(TranslationAdmin, SimpleHistoryAdmin):
 
     form = ContentAdminForm
     list_per_page = 50
-    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+    formfield_overrides = {
+        models.URLField: {"assume_scheme": "https"},
+        RichTextField: {"widget": RichTextWidget},
+    }
     # Bookkeeping columns change on every save; a diff lists what a curator changed.
     history_diff_excluded_fields = ("updated_at", "updated_by")
 

@@ -3,11 +3,12 @@ Content-Security-Policy without an error, lists that fit a laptop's screen, and 
 that keep what the curator did."""
 
 import pytest
-from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth import get_user_model
 from django.urls import reverse
 
+from memorial.articles.models import Article
+from memorial.core.html import sanitize_html
 from memorial.curation.loader import load_fixtures
 from tests.security.test_csp_browser import LISTEN
 
@@ -124,3 +125,57 @@ def test_no_admin_page_reports_a_policy_violation_or_a_script_error(
             failures[url] = found
         page.forget_violations()
     assert sorted(failures) == []
+
+
+def test_the_rich_text_editor_writes_what_the_sanitiser_keeps(live_server, curator_page):
+    """A curator writes a body in the editor (a heading, bold words, a list, a link): the
+    editor works under the policy, and the HTML it writes is stored exactly as written."""
+    page = curator_page
+    page.goto(live_server.url + reverse("admin:articles_article_add"))
+    editor = page.get_by_role("textbox", name="Body [en]")
+    assert editor.is_visible()
+    assert not page.locator("#id_body_en").is_visible()
+    editor.click()
+    page.keyboard.type("## The night of 20 January")
+    page.keyboard.press("Enter")
+    page.keyboard.type("Troops entered ")
+    page.keyboard.press("Control+b")
+    page.keyboard.type("Baku")
+    page.keyboard.press("Control+b")
+    page.keyboard.type(" at midnight.")
+    page.keyboard.press("Enter")
+    page.keyboard.type("- Salyan barracks")
+    page.keyboard.press("Enter")
+    page.keyboard.type("Tbilisi avenue")
+    html = page.input_value("#id_body_en")
+    assert "<h2>The night of 20 January</h2>" in html
+    assert "Baku</strong>" in html
+    assert "<ul><li><p>Salyan barracks</p></li><li><p>Tbilisi avenue</p></li></ul>" in html
+    assert sanitize_html(html) == html
+
+    # A link, as the editor writes it.
+    editor.evaluate(
+        """(element) => {
+          const editor = element.editor;
+          editor.chain().focus().insertContent(' See ').insertContent({
+            type: 'text', text: 'the report', marks: [{type: 'link', attrs: {href: 'https://example.org/report?a=1&b=2'}}]
+          }).run();
+        }"""
+    )
+    html = page.input_value("#id_body_en")
+    assert '<a href="https://example.org/report?a=1&amp;b=2" rel="noopener noreferrer">' in html
+    assert sanitize_html(html) == html
+
+    page.fill("#id_title_en", "The night of 20 January")
+    page.fill("#id_publisher", "The memorial")
+    page.select_option("#id_kind", "summary")
+    invalid = page.evaluate(
+        "() => Array.from(document.querySelectorAll(':invalid')).map(e => e.name)"
+    )
+    assert invalid == []
+    page.click("input[name=_save]")
+    page.wait_for_url(live_server.url + reverse("admin:articles_article_changelist"))
+    assert list(Article.objects.values_list("slug", "body_en")) == [
+        ("the-night-of-20-january", html)
+    ]
+    assert page.violations() == []
