@@ -26,7 +26,10 @@ def parts_above_their_total():
             yield (
                 total,
                 _("Its parts add up to %(parts)s, more than the total %(total)s.")
-                % {"parts": number_format(parts, force_grouping=True), "total": total.value_display},
+                % {
+                    "parts": number_format(parts, force_grouping=True),
+                    "total": total.value_display,
+                },
             )
 
 

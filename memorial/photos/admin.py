@@ -54,7 +54,9 @@ class PhotoAdmin(PublishableAdmin):
     ]
 
     def _image(self, obj, width):
-        if not obj.image:
+        # A new upload not stored yet (the form came back with an error) has no address:
+        # the file field shows it, kept, with its own preview.
+        if not obj.image or not obj.image._committed:
             return "—"
         height = round(width * obj.height / obj.width) if obj.width and obj.height else width
         return format_html(

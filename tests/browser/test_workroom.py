@@ -10,6 +10,8 @@ from django.urls import reverse
 from memorial.articles.models import Article
 from memorial.core.html import sanitize_html
 from memorial.curation.loader import load_fixtures
+from memorial.photos.models import Photo
+from tests import factories
 from tests.security.test_csp_browser import LISTEN
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -178,4 +180,43 @@ def test_the_rich_text_editor_writes_what_the_sanitiser_keeps(live_server, curat
     assert list(Article.objects.values_list("slug", "body_en")) == [
         ("the-night-of-20-january", html)
     ]
+    assert page.violations() == []
+
+
+def test_an_upload_survives_an_error_in_another_field(live_server, curator_page, tmp_path):
+    """A curator adds a photo but forgets the Russian description: the form comes back with
+    the description marked, the chosen image kept with its preview, and saving again
+    without choosing the file stores the photo."""
+    page = curator_page
+    source = factories.make_source(title="Black January Memorial")
+    image = tmp_path / "carnations.jpg"
+    image.write_bytes(factories.image_bytes(size=(120, 80)))
+    page.goto(live_server.url + reverse("admin:photos_photo_add"))
+    for code in ("az", "en", "ru"):
+        assert "required" in page.get_attribute(f"label[for=id_alt_text_{code}]", "class")
+    page.fill("#id_title_en", "Carnations on the steps")
+    page.set_input_files("#id_image", str(image))
+    page.fill("#id_alt_text_en", "Red carnations lie on grey stone steps.")
+    page.fill("#id_alt_text_az", "Boz daş pilləkənlərdə qırmızı qərənfillər.")
+    page.fill("#id_credit", "Black January Memorial")
+    # The source is chosen in an autocomplete box; its option is put in as a choice would.
+    page.evaluate(
+        "([pk, text]) => document.querySelector('#id_source').add(new Option(text, pk, true, true))",
+        [str(source.pk), str(source)],
+    )
+    page.fill("#id_rights_en", "Made for this memorial.")
+    page.click("input[name=_save]")
+    page.wait_for_load_state()
+
+    assert "Describe the image in this language too" in page.inner_text(".field-alt_text_ru")
+    preview = page.locator(".memorial-pending-upload img")
+    assert preview.is_visible()
+    assert preview.evaluate("img => img.complete && img.naturalWidth") == 120
+    assert "120 × 80 pixels" in page.inner_text(".memorial-pending-upload")
+
+    page.fill("#id_alt_text_ru", "Красные гвоздики лежат на серых каменных ступенях.")
+    page.click("input[name=_save]")
+    page.wait_for_url(live_server.url + reverse("admin:photos_photo_changelist"))
+    photo = Photo.objects.get()
+    assert (photo.width, photo.height) == (120, 80)
     assert page.violations() == []

@@ -1,6 +1,9 @@
 """Uploading through the admin: only clean images are stored, everything else is refused."""
 
+import re
+
 import pytest
+from django.urls import reverse
 from PIL import Image
 
 from memorial.photos import images
@@ -114,7 +117,8 @@ def test_stored_original_is_re_encoded_not_the_uploaded_bytes(upload):
 
 
 def test_alt_text_checks_apply_to_every_language_in_the_admin(upload, _media_root):
-    """An alt text that is a file name or the title is refused, and nothing is stored."""
+    """An alt text that is a file name or the title is refused; no photo is stored, only
+    the accepted upload, kept for the next try."""
     response = upload(
         "a.jpg",
         image_bytes(),
@@ -126,4 +130,61 @@ def test_alt_text_checks_apply_to_every_language_in_the_admin(upload, _media_roo
     assert "file name" in " ".join(errors["alt_text_az"])
     assert "repeats the title" in " ".join(errors["alt_text_ru"])
     assert not Photo.objects.exists()
-    assert stored_files(_media_root) == []
+    assert [p.parent.name for p in stored_files(_media_root)] == ["pending"]
+
+
+def test_an_accepted_upload_survives_an_error_in_another_field(
+    upload, curator, _media_root, django_capture_on_commit_callbacks
+):
+    """The form comes back with the upload kept under a signed reference and its preview;
+    saving again without choosing the file stores it, and the kept copy goes."""
+    response = upload("carnations.jpg", image_bytes(size=(64, 48)), alt_text_ru="")
+    assert response.status_code == 200
+    form = response.context["adminform"].form
+    assert "Describe the image in this language too" in " ".join(form.errors["alt_text_ru"])
+    html = response.content.decode()
+    reference = re.search(r'name="image_pending" value="([^"]+)"', html).group(1)
+    [kept] = stored_files(_media_root)
+    assert kept.name in html  # the preview shows the kept file
+    assert "64 × 48 pixels" in html
+    assert kept.name not in reference  # signed, not a path a curator could change
+
+    data = {
+        "title_en": "Carnations on the steps",
+        "slug": "carnations-on-the-steps",
+        "alt_text_en": "Red carnations lie on grey stone steps.",
+        "alt_text_az": "Boz daş pilləkənlərdə qırmızı qərənfillər.",
+        "alt_text_ru": "Красные гвоздики лежат на серых каменных ступенях.",
+        "credit": "Black January Memorial",
+        "source": form["source"].value(),
+        "rights_en": "Made for this memorial.",
+        "taken_precision": "unknown",
+        "sort_order": 0,
+        "published_at_0": "",
+        "published_at_1": "",
+        "image_pending": reference,
+    }
+    with django_capture_on_commit_callbacks(execute=True):
+        response = curator.post(reverse("admin:photos_photo_add"), data)
+    assert response.status_code == 302
+    photo = Photo.objects.get()
+    assert (photo.width, photo.height) == (64, 48)
+    assert "pending" not in [p.parent.name for p in stored_files(_media_root)]
+
+
+@pytest.mark.parametrize("reference", ["photos/pending/x.jpg", "forged:abc", ""])
+def test_a_forged_or_missing_reference_keeps_nothing(upload, curator, reference, _media_root):
+    """Without a valid signed reference, the image is required as before."""
+    response = curator.post(
+        reverse("admin:photos_photo_add"),
+        {"title_en": "Carnations", "slug": "carnations", "image_pending": reference},
+    )
+    assert response.status_code == 200
+    assert "image" in response.context["adminform"].form.errors
+
+
+def test_alternative_text_in_every_language_looks_required(curator):
+    """The add form marks each language's alternative text as required, as the rule is."""
+    html = curator.get(reverse("admin:photos_photo_add")).content.decode()
+    for code in ("az", "en", "ru"):
+        assert re.search(rf'<label class="required" for="id_alt_text_{code}"', html), code
