@@ -84,6 +84,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Before any view reads an admin form: data over the limits gets a page that says so.
+    "memorial.curation.middleware.AdminFormLimitsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     # Last, so that it sees the outcome of authentication.
     "axes.middleware.AxesMiddleware",
@@ -239,9 +241,11 @@ STORAGES = {
 
 # Request limits. A photo may be up to 25 MB (memorial.photos.images); a whole
 # request may carry one such file plus its form, and is refused with 413 above
-# that before anything reads it. Form fields without files stay small.
+# that before anything reads it. Form data fits the longest article: its body at
+# the 300,000 characters a rich text may hold (memorial.core.html), in all three
+# languages, Cyrillic included, which a browser sends as six bytes a letter.
 MEMORIAL_MAX_REQUEST_BYTES = env.int("MEMORIAL_MAX_REQUEST_BYTES", default=27 * 1024 * 1024)
-DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+DATA_UPLOAD_MAX_MEMORY_SIZE = 8 * 1024 * 1024
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 2000
 DATA_UPLOAD_MAX_NUMBER_FILES = 20
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440

@@ -220,3 +220,40 @@ def test_an_upload_survives_an_error_in_another_field(live_server, curator_page,
     photo = Photo.objects.get()
     assert (photo.width, photo.height) == (120, 80)
     assert page.violations() == []
+
+
+def test_a_title_over_255_characters_is_announced_not_cut(live_server, curator_page):
+    """The browser no longer cuts a pasted title silently: the form says how long it is and
+    keeps all of it for the curator to shorten."""
+    page = curator_page
+    page.goto(live_server.url + reverse("admin:events_event_add"))
+    assert page.get_attribute("#id_title_en", "maxlength") is None
+    long_title = ("The night of 19 to 20 January 1990 in Baku, " * 7).strip()
+    page.fill("#id_title_en", long_title)
+    assert len(page.input_value("#id_title_en")) == len(long_title) > 255
+    page.click("input[name=_save]")
+    page.wait_for_load_state()
+    error = page.inner_text(".field-title_en .errorlist")
+    assert f"at most 255 characters (it has {len(long_title)})" in error
+    assert page.input_value("#id_title_en") == long_title
+    assert page.violations() == []
+
+
+def test_an_over_size_form_is_explained_in_the_workrooms_look(live_server, curator_page, settings):
+    """A body past the form data limit gets a page of the admin saying what happened and
+    what to do, under the policy, not the debug page or a bare 400."""
+    settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 50_000
+    page = curator_page
+    page.goto(live_server.url + reverse("admin:articles_article_add"))
+    page.fill("#id_title_en", "A very long article")
+    page.evaluate("document.querySelector('#id_body_en').value = 'x'.repeat(60000)")
+    page.click("input[name=_save]")
+    page.wait_for_load_state()
+    assert page.locator("#header").is_visible()
+    alert = page.get_by_role("alert")
+    assert "larger than the 48.8\xa0KB one form may send, so nothing was saved" in (
+        alert.inner_text()
+    )
+    assert "Go back in your browser" in page.inner_text("#content-main")
+    # Chromium notes the 413 status itself; nothing else is reported.
+    assert [v for v in page.violations() if "status of 413" not in v] == []
