@@ -146,17 +146,26 @@ class PersonDetailView(PublishedMixin, DetailView):
     def get_queryset(self):
         return super().get_queryset().select_related("portrait", "recognition_source")
 
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        person = self.object
-        attestations = context["attestations"]
-        context["sources"] = list({a.source_id: a.source for a in attestations}.values())
-        context["ages"] = differing(attestations, lambda a: a.stated_age, person.age)
-        context["death_dates"] = differing(
-            attestations,
+    # What the page reads of the attestations, each read only when the template's
+    # fragment for this person is not in the cache (the JSON-LD reads the sources).
+
+    @cached_property
+    def sources(self):
+        attestations = self.related_lists["attestations"]
+        return list({a.source_id: a.source for a in attestations}.values())
+
+    @cached_property
+    def ages(self):
+        return differing(
+            self.related_lists["attestations"], lambda a: a.stated_age, self.object.age
+        )
+
+    @cached_property
+    def death_dates(self):
+        return differing(
+            self.related_lists["attestations"],
             lambda a: a.death_date if a.death_precision == DatePrecision.DAY else None,
         )
-        return context
 
     @cached_property
     def neighbours(self):
@@ -178,9 +187,7 @@ class PersonDetailView(PublishedMixin, DetailView):
         return found
 
     def get_structured_data(self):
-        attestations = self.related_lists["attestations"]
-        sources = list({a.source_id: a.source for a in attestations}.values())
-        return jsonld.person(self.request, self.object, sources)
+        return jsonld.person(self.request, self.object, self.sources)
 
 
 def differing(attestations, read, own=None):
