@@ -1,7 +1,7 @@
 from django.utils.functional import cached_property
 from django.views.generic import DetailView, ListView
 
-from memorial.core.views import PAGE_NUMBER, KindFilterMixin, PublishedMixin
+from memorial.web.views import PAGE_NUMBER, KindFilterMixin, PublishedMixin
 
 from . import jsonld
 from .models import Event, EventKind

@@ -5,7 +5,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, ListView
 
-from memorial.core.views import PAGE_NUMBER, PublishedMixin
+from memorial.web.views import PAGE_NUMBER, PublishedMixin
 
 from . import jsonld
 from .charts import toll_chart

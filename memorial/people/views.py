@@ -8,7 +8,7 @@ from django.views.generic import DetailView, TemplateView
 
 from memorial.core.dates import DatePrecision
 from memorial.core.languages import active_language
-from memorial.core.views import PublishedMixin
+from memorial.web.views import PublishedMixin
 
 from . import collation, jsonld
 from .forms import WallFilterForm
