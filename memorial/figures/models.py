@@ -72,7 +72,11 @@ TOLL_ORDER = ("quantity_rank", models.F("as_of_date").asc(nulls_last=True), "sor
 
 
 def value_text(qualifier, low, high):
-    """A figure's value in words: "131", "at least 300", "130-dan çox", "744–800"."""
+    """A figure's value in words: "131", "at least 300", "130-dan çox", "744–800".
+
+    The one writer of a figure's number: digits grouped by no-break spaces, and the
+    qualifier joined to the number by one, so "около 26 000" never splits.
+    """
     text = number_format(low, force_grouping=True)
     if qualifier == Qualifier.RANGE:
         return f"{text}–{number_format(high, force_grouping=True)}"
@@ -80,8 +84,8 @@ def value_text(qualifier, low, high):
         return text
     if qualifier == Qualifier.MORE_THAN and get_language() == "az":
         # "130-dan çox": Azerbaijani puts "more than" after the number.
-        return f"{text}-{az_ablative_suffix(low)} çox"
-    return f"{QUALIFIER_LABELS.get(qualifier, qualifier)} {text}"
+        return f"{text}-{az_ablative_suffix(low)}\N{NO-BREAK SPACE}çox"
+    return f"{QUALIFIER_LABELS.get(qualifier, qualifier)}\N{NO-BREAK SPACE}{text}"
 
 
 #: What a link to a figure shows (the source page's "cited by": its value and
