@@ -51,6 +51,15 @@ class Qualifier(models.TextChoices):
     RANGE = "range", _("between")
 
 
+class Reading(models.TextChoices):
+    """Where a figure stands in the toll's plain summary of the dead."""
+
+    FIRST_REPORTS = "first_reports", _("The earliest reports")
+    OFFICIAL = "official", _("Official counts")
+    LATER_ACCOUNTS = "later_accounts", _("The press and later accounts")
+    HIGHEST = "highest", _("The highest estimates")
+
+
 QUANTITY_LABELS = dict(Quantity.choices)
 QUALIFIER_LABELS = dict(Qualifier.choices)
 
@@ -104,6 +113,8 @@ SHOWN_FIELDS = (
     "as_of_note",
     "locator",
     "note",
+    "part_of",
+    "reading",
     "sort_order",
     "source__key",
     "source__title",
@@ -200,6 +211,16 @@ class Figure(SearchableModel, PublishableModel):
         related_name="parts",
         help_text=_("The total this figure is a part of, in the same source."),
     )
+    reading = models.CharField(
+        _("in the summary"),
+        max_length=20,
+        choices=Reading.choices,
+        blank=True,
+        help_text=_(
+            "Where the toll's plain summary counts this figure: the earliest reports, "
+            "official counts, the press and later accounts, or the highest estimates."
+        ),
+    )
     sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
     quantity_rank = models.GeneratedField(
         expression=QUANTITY_RANK,
@@ -255,6 +276,10 @@ class Figure(SearchableModel, PublishableModel):
             ),
             models.CheckConstraint(
                 condition=models.Q(value_low__gte=0), name="figures_figure_value_not_negative"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(reading="") | models.Q(reading__in=Reading.values),
+                name="figures_figure_reading_valid",
             ),
             models.CheckConstraint(
                 condition=models.Q(value_high__isnull=True)

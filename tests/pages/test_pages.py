@@ -60,12 +60,16 @@ def test_toll_shows_every_source_side_by_side_with_dates(client, memorial_conten
     assert "700–800" in text
 
 
-def test_toll_chart_is_inline_svg_ordered_by_date_with_text_alternative(client, memorial_content):
-    """The chart is server-drawn SVG with a title and description, earliest figure first."""
+def test_toll_chart_is_drawn_on_the_server_with_a_heading_earliest_figure_first(
+    client, memorial_content
+):
+    """The chart has a visible heading; each bar's label and value are text, earliest first."""
     html = client.get(reverse("figures:list")).content.decode()
-    chart = html[html.index('<svg role="img"') : html.index("</svg>")]
-    assert "<title" in chart and "<desc" in chart
-    assert chart.index("170") < chart.index("131")
+    chart = html[html.index('<figure class="toll-chart"') :]
+    chart = chart[: chart.index("</figure>")]
+    assert "<h3" in chart and "each source’s figure" in chart
+    assert '<svg class="chart-track"' in chart and 'aria-hidden="true"' in chart
+    assert chart.index(">170<") < chart.index(">131<")
     assert "<script" not in html.replace('<script type="application/ld+json">', "")
 
 
