@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.manager import rewrite_lookup_key
 
-from memorial.core.dates import annotated, DatePrecision, PartialDateField
+from memorial.core.dates import DatePrecision, PartialDateField, annotated
 from memorial.core.managers import SlugManager
 from memorial.core.models import (
     PublishableModel,
