@@ -8,8 +8,48 @@ from django.views.generic import DetailView, ListView
 from memorial.web.views import PAGE_NUMBER, PublishedMixin
 
 from . import jsonld
-from .charts import toll_chart
-from .models import Figure
+from .charts import parts_by_total, toll_chart
+from .models import Figure, Reading
+from .summary import reading_anchor, toll_summary
+
+
+def in_bands(quantity, figures):
+    """The rows of one quantity: grouped by their reading in the summary (the earliest
+    reports, official counts ...), each total followed by its parts.
+
+    A part is read with its total: it goes where its total goes.
+    """
+    here = {figure.pk: figure for figure in figures}
+    parts = parts_by_total(figures)
+    ordered = []
+
+    def add(figure, depth):
+        ordered.append((figure, depth))
+        for part in parts.get(figure.pk, []):
+            add(part, depth + 1)
+
+    for figure in figures:
+        if figure.part_of_id not in here:
+            add(figure, 0)
+    bands = []
+    for reading in [*Reading, None]:
+        rows = [row for row in ordered if (reading_of(row[0], here) or None) == reading]
+        if rows:
+            bands.append(
+                {
+                    "label": reading.label if reading else "",
+                    "anchor": reading_anchor(quantity, reading) if reading else "",
+                    "rows": rows,
+                }
+            )
+    return bands
+
+
+def reading_of(figure, here):
+    """A figure's reading, or that of the total on this page it is a part of."""
+    while not figure.reading and figure.part_of_id in here:
+        figure = here[figure.part_of_id]
+    return figure.reading
 
 
 def counted_relations():
@@ -62,13 +102,15 @@ class FigureListView(PublishedMixin, ListView):
                 "key": quantity,
                 "label": figures[0].get_quantity_display(),
                 "figures": figures,
-                "chart": toll_chart(figures),
+                "bands": in_bands(quantity, figures),
+                "chart": toll_chart(figures, self.figures),
             }
             for quantity, figures in (
                 (quantity, list(group))
                 for quantity, group in groupby(self.figures, key=attrgetter("quantity"))
             )
         ]
+        context["killed_spans"], context["other_spans"] = toll_summary(self.figures)
         return context
 
     def get_structured_data(self):
