@@ -169,6 +169,17 @@ class FigureDetailView(PublishedMixin, DetailView):
         )
         return context
 
+    @cached_property
+    def named(self):
+        """The people this figure counts who have a page here, as this visitor may see
+        them (the names memorial's, when it is installed); read only when the
+        template's fragment for this figure is not in the cache."""
+        return [
+            item
+            for name in counted_relations()
+            for item in self.published(getattr(self.object, name).listed())
+        ]
+
     def get_structured_data(self):
         source = self.object.source
         return jsonld.dataset(
