@@ -84,9 +84,7 @@ class FigureListView(PublishedMixin, ListView):
         return super().get_queryset().shown()
 
     def paginate_queryset(self, queryset, page_size):
-        paginator, self.page, figures, is_paginated = super().paginate_queryset(
-            queryset, page_size
-        )
+        paginator, self.page, figures, is_paginated = super().paginate_queryset(queryset, page_size)
         return paginator, self.page, figures, is_paginated
 
     @cached_property

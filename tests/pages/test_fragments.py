@@ -126,7 +126,9 @@ def test_an_event_s_neighbours_are_kept_with_the_page_and_follow_changes(
     assert 'rel="prev"' in before or 'rel="next"' in before
     assert any("LAG(" in query["sql"].upper() for query in first)
     assert not any("LAG(" in query["sql"].upper() for query in second)
-    neighbour = Event.objects.get(slug=re.search(r'href="/en/timeline/([\w-]+)/" rel="(?:prev|next)"', before)[1])
+    neighbour = Event.objects.get(
+        slug=re.search(r'href="/en/timeline/([\w-]+)/" rel="(?:prev|next)"', before)[1]
+    )
     with django_capture_on_commit_callbacks(execute=True):
         neighbour.title_en = "A neighbour renamed"
         neighbour.save()
