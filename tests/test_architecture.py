@@ -3,14 +3,13 @@
 Read from the source with `ast`, every module of every app under `memorial/`:
 
 * core, the kernel, imports no other app of ours;
-* sources imports core and the cross-cutting apps only; every other topic
-  app (an app with a `contributions.py`) imports core, sources and the
-  cross-cutting apps (the admin's base classes live in curation), never
-  another topic app;
 * a cross-cutting app (pages, search, curation, web, opendata ...) imports
   core and other cross-cutting apps, never a topic app, and does not name one
   either: no "events.Event", no "events:list", no get_model("events", ...);
   core names none of them either;
+* sources imports core and the cross-cutting apps; every other topic app (an
+  app with a `contributions.py`) imports those and sources, never another
+  topic app;
 * no import of ours sits inside a function, except in an AppConfig's ready(),
   where Django wants it;
 * the apps form no cycle.

@@ -41,7 +41,7 @@ class FigureAdmin(PublishableAdmin):
     fieldsets = [
         (None, {"fields": ["key", "quantity", ("qualifier", "value_low", "value_high"), "scope"]}),
         (_("As of"), {"fields": [("as_of_date", "as_of_precision"), "as_of_note"]}),
-        (_("Evidence"), {"fields": ["source", "locator", "quote", "note", "part_of"]}),
+        (_("Evidence"), {"fields": ["source", "locator", "quote", "note", "part_of", "reading"]}),
         (_("Publishing"), {"fields": ["is_published", "published_at", "is_key", "sort_order"]}),
     ]
 
