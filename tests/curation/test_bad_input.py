@@ -1,6 +1,7 @@
 """Every add form refuses bad data with an error on the right field and stores nothing."""
 
 import pytest
+from django.urls import reverse
 from django.utils.html import escape
 
 from memorial.articles.models import Article
@@ -152,3 +153,14 @@ def test_future_publication_time_is_entered_in_baku_time(curator_client):
     assert curator_client.post(spec.url("add"), data).status_code == 302
     article = Article.objects.get(slug="what-the-newspapers-said")
     assert article.published_at.isoformat() == "2031-01-20T08:00:00+00:00"
+
+
+def test_a_title_over_its_length_is_announced_with_its_count(superuser_client):
+    """No `maxlength` for the browser to cut a pasted title with: the form says how long
+    it is and keeps it."""
+    url = reverse("admin:events_event_add")
+    assert 'maxlength="255"' not in superuser_client.get(url).content.decode()
+    title = "Troops enter Baku " * 20
+    response = superuser_client.post(url, {"title_en": title, "slug": "troops"})
+    errors = response.context["adminform"].form.errors["title_en"]
+    assert f"at most 255 characters (it has {len(title.strip())})" in errors[0]
