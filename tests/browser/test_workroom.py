@@ -257,3 +257,32 @@ def test_an_over_size_form_is_explained_in_the_workrooms_look(live_server, curat
     assert "Go back in your browser" in page.inner_text("#content-main")
     # Chromium notes the 413 status itself; nothing else is reported.
     assert [v for v in page.violations() if "status of 413" not in v] == []
+
+
+def test_a_curator_acknowledges_a_known_gap_in_content_health(live_server, curator_page):
+    """Content health lists problems by kind with counts; acknowledging a figure that is
+    undated on purpose, with a reason, takes it out of the count and lists it apart."""
+    page = curator_page
+    factories.make_figure(
+        as_of_date=None,
+        as_of_precision="unknown",
+        as_of_note_en="current official count",
+        scope_az="Bakı",
+        scope_ru="Баку",
+    )
+    factories.make_event(sources=[], summary_az="Bəli.", summary_ru="Да.")
+    page.goto(live_server.url + reverse("admin:content_health"))
+    summary = page.inner_text(".memorial-health-summary")
+    assert "Figures without an as-of date: 1" in summary
+    assert "Events without a source: 1" in summary
+    assert "2 problems need a curator." in page.inner_text("#content-main")
+
+    row = page.locator("tr", has_text="current official count")
+    row.get_by_placeholder("Why it stays").fill("The source gives no date: a standing count.")
+    row.get_by_role("button", name="Acknowledge").click()
+    page.wait_for_load_state()
+    assert "1 problem needs a curator." in page.inner_text("#content-main")
+    known = page.inner_text("#acknowledged")
+    assert "a standing count" in known
+    assert "root" in known
+    assert page.violations() == []
