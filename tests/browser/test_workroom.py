@@ -267,6 +267,8 @@ def test_a_curator_acknowledges_a_known_gap_in_content_health(live_server, curat
         as_of_date=None,
         as_of_precision="unknown",
         as_of_note_en="current official count",
+        as_of_note_az="cari rəsmi rəqəm",
+        as_of_note_ru="текущие официальные данные",
         scope_az="Bakı",
         scope_ru="Баку",
     )
