@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "memorial.sources",
     "memorial.events",
     "memorial.figures",
+    "memorial.imaging",
     "memorial.photos",
     "memorial.articles",
     "memorial.commemorations",

@@ -4,7 +4,8 @@ Read from the source with `ast`, every module of every app under `memorial/`:
 
 * core, the kernel, imports no other app of ours;
 * sources imports core only; every other topic app (an app with a
-  `contributions.py`) imports core and sources, never another topic app;
+  `contributions.py`) imports core, sources and cross-cutting apps (the image
+  pipeline, say), never another topic app;
 * a cross-cutting app (pages, search, curation, web, opendata ...) imports
   core and other cross-cutting apps, never a topic app, and does not name one
   either: no "events.Event", no "events:list", no get_model("events", ...);
@@ -102,7 +103,7 @@ def allowed(app):
     if app == CITED:
         return {KERNEL, CITED}
     if app in topic_apps():
-        return {KERNEL, CITED, app}
+        return {KERNEL, CITED, app, *cross_cutting_apps()}
     return {KERNEL, *cross_cutting_apps()}
 
 
