@@ -40,6 +40,10 @@ class ReplyInline(admin.TabularInline):
     def has_add_permission(self, request, obj=None):
         return False
 
+    def has_view_permission(self, request, obj=None):
+        # Replies are read with the submission they answer.
+        return request.user.has_perm("submissions.view_submission")
+
 
 class WaitingFilter(admin.SimpleListFilter):
     title = _("waiting")

@@ -12,9 +12,12 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.core.files.storage import storages
+from django.core.signals import setting_changed
 from django.db import models
+from django.dispatch import receiver
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import LazyObject, empty
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -52,9 +55,24 @@ class Consent(models.TextChoices):
     ANONYMOUS = "anonymous", _("Publish my words without my name")
 
 
+class PrivateStorage(LazyObject):
+    """Files sent by visitors: the `submissions` storage, never under the public media."""
+
+    def _setup(self):
+        self._wrapped = storages["submissions"]
+
+
+private = PrivateStorage()
+
+
+@receiver(setting_changed)
+def _storages_changed(setting, **kwargs):
+    if setting == "STORAGES":
+        private._wrapped = empty
+
+
 def private_storage():
-    """Files sent by visitors: a storage of their own, never under the public media."""
-    return storages["submissions"]
+    return private
 
 
 def upload_to(instance, filename):
@@ -216,15 +234,7 @@ class Reply(models.Model):
 
 
 class MemoryQuerySet(PublishableQuerySet):
-    listed_fields = (
-        "person_id",
-        "text",
-        "remembered_by",
-        "language",
-        "is_published",
-        "published_at",
-        "created_at",
-    )
+    """A memory is listed whole: its text is what the person's page shows."""
 
 
 class Memory(PublishableModel):

@@ -34,6 +34,8 @@ def _open_draft_person(submission, admin_url):
     """A draft record for a missing name, kept unpublished until a curator verifies it."""
     Person = _person_model(submission)
     name = submission.name_sent.strip()
+    if not name:
+        raise ValidationError(_("No name was sent."))
     stem = slugify(search_key(name))[:90].strip("-") or "name"
     person = Person(
         slug=f"{stem}-{submission.pk}",
