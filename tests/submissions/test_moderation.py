@@ -267,6 +267,8 @@ def test_a_file_sent_is_served_to_staff_only(visitor, curator_client, person, pr
     assert response["Content-Type"] == "image/jpeg"
     assert "sandbox" in response["Content-Security-Policy"]
     assert "no-store" in response["Cache-Control"]
+    assert b"".join(response.streaming_content).startswith(b"\xff\xd8")
+    response.close()
     # No public address reaches it: it is not under the media folder.
     assert visitor.get(f"/media/{submission.photo.name}").status_code == 404
 
