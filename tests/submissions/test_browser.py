@@ -75,8 +75,8 @@ def test_a_missing_name_is_sent_without_javascript_from_the_wall(
 def test_the_form_and_the_privacy_notice_have_no_axe_violations(
     live_server,
     page,
-    axe_source,
-    width,  # noqa: F811
+    axe_source,  # noqa: F811
+    width,
 ):
     person = make_person(slug="ilham-allahverdiyev")
     page.set_viewport_size({"width": width, "height": 900})
