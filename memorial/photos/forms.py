@@ -2,7 +2,7 @@ from django.contrib.admin.widgets import AdminFileWidget
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from memorial.core.admin import ContentAdminForm
+from memorial.curation.content_admin import ContentAdminForm
 from memorial.imaging.forms import ACCEPT, ImageUploadField, limits_help_text
 
 from .models import Photo
