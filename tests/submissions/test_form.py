@@ -194,3 +194,28 @@ def test_a_post_too_soon_after_the_page_was_shown_is_refused(client, person):
     assert response.status_code == 400
     assert "shown" in response.context["form"].errors
     assert not Submission.objects.exists()
+
+
+def test_the_form_and_a_post_take_a_handful_of_queries(
+    client, person, django_assert_max_num_queries
+):
+    with django_assert_max_num_queries(2):
+        assert client.get(form_url(person)).status_code == 200
+    # The person, the model's constraints checked by the form (each in a savepoint),
+    # the letter and its first history row.
+    with django_assert_max_num_queries(15):
+        assert client.post(form_url(person), letter()).status_code == 302
+
+
+def test_a_person_page_with_memories_reads_them_in_one_query(
+    client, person, django_assert_max_num_queries
+):
+    from memorial.submissions.models import Memory
+
+    for n in range(5):
+        Memory.objects.create(person=person, text=f"Memory {n}", language="en", is_published=True)
+    with django_assert_max_num_queries(12) as counted:
+        page = client.get(person.get_absolute_url()).content.decode()
+    assert page.count('id="memory-') == 5
+    memory_queries = [q for q in counted.captured_queries if "submissions_memory" in q["sql"]]
+    assert len(memory_queries) == 1
