@@ -10,6 +10,7 @@ from django.conf import settings
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.mail import EmailMessage
+from django.db import transaction
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -220,6 +221,16 @@ class SubmissionAdmin(SimpleHistoryAdmin):
         return _("Your letter to the Black January Memorial (#%(number)s)") % {
             "number": submission.pk
         }
+
+    def delete_model(self, request, obj):
+        self.delete_queryset(request, Submission.objects.filter(pk=obj.pk))
+
+    def delete_queryset(self, request, queryset):
+        """Deleting letters deletes the files they brought, once the deletion commits."""
+        files = [(s.photo.storage, s.photo.name) for s in queryset if s.photo]
+        super().delete_queryset(request, queryset)
+        for storage, name in files:
+            transaction.on_commit(lambda storage=storage, name=name: storage.delete(name))
 
     def save_model(self, request, obj, form, change):
         if change and "status" in form.changed_data and obj.status == Status.ACCEPTED:

@@ -117,3 +117,18 @@ def test_curators_erase_the_contact_details_on_request(curator_client, person):
     )
     submission.refresh_from_db()
     assert (submission.sender_name, submission.sender_email) == ("", "")
+
+
+def test_a_letter_deleted_in_the_admin_takes_its_file_with_it(
+    curator_client, person, private_root, django_capture_on_commit_callbacks
+):
+    submission = make_submission(person, kind="photo")
+    submission.photo.save("gone.jpg", ContentFile(factories.image_bytes()))
+    path = private_root / submission.photo.name
+    with django_capture_on_commit_callbacks(execute=True):
+        response = curator_client.post(
+            reverse("admin:submissions_submission_delete", args=[submission.pk]), {"post": "yes"}
+        )
+    assert response.status_code == 302
+    assert not Submission.objects.exists()
+    assert not path.exists()
