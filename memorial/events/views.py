@@ -34,7 +34,7 @@ class EventDetailView(PublishedMixin, DetailView):
         They are only linked: their titles and addresses, not their texts.
         """
         events = self.published(Event.objects.only("slug", "title"))
-        return dict(zip(("previous", "next"), events.neighbours(self.object)))
+        return dict(zip(("previous", "next"), events.neighbours(self.object), strict=True))
 
     def get_structured_data(self):
         return jsonld.event(self.request, self.object, self.related_lists["sources"])

@@ -84,9 +84,7 @@ class FigureListView(PublishedMixin, ListView):
         return super().get_queryset().shown()
 
     def paginate_queryset(self, queryset, page_size):
-        paginator, self.page, figures, is_paginated = super().paginate_queryset(
-            queryset, page_size
-        )
+        paginator, self.page, figures, is_paginated = super().paginate_queryset(queryset, page_size)
         return paginator, self.page, figures, is_paginated
 
     @cached_property
@@ -168,6 +166,17 @@ class FigureDetailView(PublishedMixin, DetailView):
             .shown()
         )
         return context
+
+    @cached_property
+    def named(self):
+        """The people this figure counts who have a page here, as this visitor may see
+        them (the names memorial's, when it is installed); read only when the
+        template's fragment for this figure is not in the cache."""
+        return [
+            item
+            for name in counted_relations()
+            for item in self.published(getattr(self.object, name).listed())
+        ]
 
     def get_structured_data(self):
         source = self.object.source
