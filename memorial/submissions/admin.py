@@ -238,6 +238,11 @@ class SubmissionAdmin(SimpleHistoryAdmin):
             super().save_model(request, obj, form, change)
             self._accept(request, obj)
             return
+        if change and "status" in form.changed_data:
+            status, obj.status = obj.status, form.initial["status"]
+            super().save_model(request, obj, form, change)
+            services.set_status(obj, status)
+            return
         super().save_model(request, obj, form, change)
 
     def _accept(self, request, submission):
@@ -255,8 +260,7 @@ class SubmissionAdmin(SimpleHistoryAdmin):
         changed = 0
         for submission in queryset:
             if submission.status != status:
-                submission.status = status
-                submission.save()
+                services.set_status(submission, status)
                 changed += 1
         self.message_user(
             request,

@@ -102,6 +102,19 @@ def accept(submission, admin_url, user=None):
     return opened
 
 
+def set_status(submission, status):
+    """Move a letter to another status (not to accepted: see `accept`).
+
+    A memory published from a letter taken back from "accepted" leaves the
+    person's page with it.
+    """
+    with transaction.atomic():
+        if submission.status == Status.ACCEPTED and status != Status.ACCEPTED:
+            Memory.objects.filter(submission=submission).update(is_published=False)
+        submission.status = status
+        submission.save()
+
+
 def remove_for_sender(submission):
     """Everything the sender gave goes: the submission, its file and its published memory.
 

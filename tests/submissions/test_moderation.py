@@ -283,3 +283,14 @@ def test_staff_without_the_permission_cannot_open_a_file(client, person, private
     client.force_login(staff)
     url = reverse("admin:submissions_submission_photo", args=[submission.pk])
     assert client.get(url).status_code == 403
+
+
+def test_a_memory_taken_back_from_accepted_leaves_the_person_page(visitor, curator_client, person):
+    submission = make_submission(person)
+    accept(curator_client, submission)
+    assert "He carried the wounded" in visitor.get(person.get_absolute_url()).content.decode()
+    curator_client.post(
+        reverse("admin:submissions_submission_changelist"),
+        {"action": "decline", "_selected_action": [submission.pk]},
+    )
+    assert "He carried the wounded" not in visitor.get(person.get_absolute_url()).content.decode()
