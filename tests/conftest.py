@@ -101,3 +101,30 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if "browser" in item.keywords:
             item.add_marker(skip)
+
+
+@pytest.fixture(scope="module")
+def real_content_once(django_db_setup, django_db_blocker, tmp_path_factory):
+    """The memorial's real content (fixtures/), loaded once for a module, rolled back after it."""
+    from django.conf import settings
+    from django.db import transaction
+    from django.test import override_settings
+
+    from memorial.curation.loader import load_fixtures
+
+    media = tmp_path_factory.mktemp("real-content-media")
+    with (
+        override_settings(MEDIA_ROOT=media),
+        django_db_blocker.unblock(),
+        transaction.atomic(),
+    ):
+        yield load_fixtures(settings.MEMORIAL_FIXTURES_DIR), media
+        transaction.set_rollback(True)
+
+
+@pytest.fixture
+def real_content(real_content_once, settings, db):
+    """The real content, for a test that reads it (each inside its own savepoint)."""
+    report, media = real_content_once
+    settings.MEDIA_ROOT = media
+    return report

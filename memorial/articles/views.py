@@ -1,6 +1,6 @@
 from django.views.generic import DetailView, ListView
 
-from memorial.core.views import PAGE_NUMBER, KindFilterMixin, PublishedMixin
+from memorial.web.views import PAGE_NUMBER, KindFilterMixin, PublishedMixin
 
 from . import jsonld
 from .models import Article, ArticleKind

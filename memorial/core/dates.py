@@ -7,6 +7,7 @@ one formatter every page uses, in every language.
 """
 
 import datetime
+import re
 from dataclasses import dataclass
 
 from django.db import models
@@ -98,14 +99,64 @@ class PartialDate:
         return self.date.isoformat()
 
     def until(self, end):
-        """From this date to `end`, each at its own precision: "19 January 1990, 23:30 – 20 January 1990"."""
-        if end.date and end.date != self.date:
+        """From this date to `end`, written once: what the two ends share is said once.
+
+        "17–18 December 1986", "April–May 1993", "19 January, 23:30 – 20 January 1990",
+        "30 December 1990 – 2 January 1991"; one day (or no end) is the date alone.
+        """
+        if not self or not end or end.date == self.date and end.precision == self.precision:
+            if self and end and self.time and end.time and end.time != self.time:
+                return f"{self}–{formats.time_format(end.time, 'H:i')}"
+            return str(self)
+        start_date, end_date = self.date, end.date
+        if self.precision != end.precision or self.precision == DatePrecision.YEAR:
+            if self.precision == end.precision == DatePrecision.YEAR:
+                return f"{start_date.year}–{end_date.year}"
             return f"{self} – {end}"
-        return str(self)
+        same_year = start_date.year == end_date.year
+        if self.precision == DatePrecision.MONTH:
+            if same_year:
+                return f"{_month(start_date)}–{end}"
+            return f"{self} – {end}"
+        if self.time is None and end.time is None and same_year:
+            if start_date.month == end_date.month:
+                return f"{start_date.day}–{end}"
+            return f"{formats.date_format(start_date, 'MONTH_DAY_FORMAT')} – {end}"
+        if same_year:
+            start = formats.date_format(start_date, "MONTH_DAY_FORMAT")
+            if self.time is not None:
+                start = f"{start}, {formats.time_format(self.time, 'H:i')}"
+            return f"{start} – {end}"
+        return f"{self} – {end}"
 
     def sort_key(self):
         """Undated records sort last."""
         return self.date or datetime.date.max
+
+
+def _month(date):
+    """The month alone, as it stands at the start of a range of months: "April", "апрель"."""
+    return formats.date_format(date, "F")
+
+
+_BRACKETS = re.compile(r"\s*\(([^()]*)\)")
+
+
+def annotated(text, note):
+    """`text` with a note on it in brackets, written once: "19 January 1990 (night of …)".
+
+    A note that only repeats the text is left out, and brackets inside the note become
+    commas, so no bracket ever stands inside another.
+    """
+    text, note = str(text), " ".join(str(note or "").split())
+    if not note or _comparable(note) in _comparable(text):
+        return text
+    note = _BRACKETS.sub(lambda match: f", {match.group(1)}", note).strip(" ,")
+    return f"{text} ({note})"
+
+
+def _comparable(text):
+    return re.sub(r"[\s\u2013\u2014-]+", " ", str(text)).casefold().strip()
 
 
 class PartialDateField:

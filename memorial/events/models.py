@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.manager import rewrite_lookup_key
 
-from memorial.core.dates import DatePrecision, PartialDateField
+from memorial.core.dates import DatePrecision, PartialDateField, annotated
 from memorial.core.managers import SlugManager
 from memorial.core.models import (
     PublishableModel,
@@ -168,3 +168,9 @@ class Event(SearchableModel, PublishableModel):
     def date_display(self):
         """When it happened, each end at its own precision: "20 January 1990, 00:15"."""
         return self.start.until(self.end)
+
+    @property
+    def when(self):
+        """The date and its note, written once: "17–18 December 1986", "19 January 1990,
+        19:30 (the time is given by one secondary source only)"."""
+        return annotated(self.date_display, self.date_note)

@@ -8,7 +8,7 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationStackedInline
 
-from memorial.core.admin import ContentInlineForm, PublishableAdmin
+from memorial.curation.content_admin import ContentInlineForm, PublishableAdmin
 from memorial.sources.admin import SourceAdmin
 
 from .models import Figure, Quantity
@@ -43,7 +43,7 @@ class FigureAdmin(PublishableAdmin):
     fieldsets = [
         (None, {"fields": ["key", "quantity", ("qualifier", "value_low", "value_high"), "scope"]}),
         (_("As of"), {"fields": [("as_of_date", "as_of_precision"), "as_of_note"]}),
-        (_("Evidence"), {"fields": ["source", "locator", "quote", "note", "part_of"]}),
+        (_("Evidence"), {"fields": ["source", "locator", "quote", "note", "part_of", "reading"]}),
         (_("Publishing"), {"fields": ["is_published", "published_at", "is_key", "sort_order"]}),
     ]
 

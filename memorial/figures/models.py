@@ -51,6 +51,15 @@ class Qualifier(models.TextChoices):
     RANGE = "range", _("between")
 
 
+class Reading(models.TextChoices):
+    """Where a figure stands in the toll's plain summary of the dead."""
+
+    FIRST_REPORTS = "first_reports", _("The earliest reports")
+    OFFICIAL = "official", _("Official counts")
+    LATER_ACCOUNTS = "later_accounts", _("The press and later accounts")
+    HIGHEST = "highest", _("The highest estimates")
+
+
 QUANTITY_LABELS = dict(Quantity.choices)
 QUALIFIER_LABELS = dict(Qualifier.choices)
 
@@ -72,7 +81,11 @@ TOLL_ORDER = ("quantity_rank", models.F("as_of_date").asc(nulls_last=True), "sor
 
 
 def value_text(qualifier, low, high):
-    """A figure's value in words: "131", "at least 300", "130-dan çox", "744–800"."""
+    """A figure's value in words: "131", "at least 300", "130-dan çox", "744–800".
+
+    The one writer of a figure's number: digits grouped by no-break spaces, and the
+    qualifier joined to the number by one, so "около 26 000" never splits.
+    """
     text = number_format(low, force_grouping=True)
     if qualifier == Qualifier.RANGE:
         return f"{text}–{number_format(high, force_grouping=True)}"
@@ -80,8 +93,8 @@ def value_text(qualifier, low, high):
         return text
     if qualifier == Qualifier.MORE_THAN and get_language() == "az":
         # "130-dan çox": Azerbaijani puts "more than" after the number.
-        return f"{text}-{az_ablative_suffix(low)} çox"
-    return f"{QUALIFIER_LABELS.get(qualifier, qualifier)} {text}"
+        return f"{text}-{az_ablative_suffix(low)}\N{NO-BREAK SPACE}çox"
+    return f"{QUALIFIER_LABELS.get(qualifier, qualifier)}\N{NO-BREAK SPACE}{text}"
 
 
 #: What a link to a figure shows (the source page's "cited by": its value and
@@ -100,6 +113,8 @@ SHOWN_FIELDS = (
     "as_of_note",
     "locator",
     "note",
+    "part_of",
+    "reading",
     "sort_order",
     "source__key",
     "source__title",
@@ -196,6 +211,16 @@ class Figure(SearchableModel, PublishableModel):
         related_name="parts",
         help_text=_("The total this figure is a part of, in the same source."),
     )
+    reading = models.CharField(
+        _("in the summary"),
+        max_length=20,
+        choices=Reading.choices,
+        blank=True,
+        help_text=_(
+            "Where the toll's plain summary counts this figure: the earliest reports, "
+            "official counts, the press and later accounts, or the highest estimates."
+        ),
+    )
     sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
     quantity_rank = models.GeneratedField(
         expression=QUANTITY_RANK,
@@ -253,6 +278,10 @@ class Figure(SearchableModel, PublishableModel):
                 condition=models.Q(value_low__gte=0), name="figures_figure_value_not_negative"
             ),
             models.CheckConstraint(
+                condition=models.Q(reading="") | models.Q(reading__in=Reading.values),
+                name="figures_figure_reading_valid",
+            ),
+            models.CheckConstraint(
                 condition=models.Q(value_high__isnull=True)
                 | models.Q(value_high__gte=models.F("value_low")),
                 name="figures_figure_low_not_above_high",
@@ -266,6 +295,11 @@ class Figure(SearchableModel, PublishableModel):
 
     def __str__(self):
         return f"{self.title} ({self.source})"
+
+    def get_quantity_display(self):
+        # What Django's own get_FOO_display returns, read from the choices' dict
+        # rather than by hashing every translated label on each call.
+        return QUANTITY_LABELS.get(self.quantity, self.quantity)
 
     @property
     def title(self):
