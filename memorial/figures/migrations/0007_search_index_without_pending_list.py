@@ -6,6 +6,6 @@ from memorial.core.migration_operations import TrigramIndexWithoutPendingList
 class Migration(migrations.Migration):
     """Each figure written goes straight into its trigram search index (PostgreSQL only)."""
 
-    dependencies = [("figures", "0005_toll_order_indexes")]
+    dependencies = [("figures", "0006_figure_reading")]
 
     operations = [TrigramIndexWithoutPendingList("figure")]
