@@ -45,6 +45,47 @@ class TrigramIndex(Operation):
         return f"Trigram index on {self.model_name}.{self.field} (PostgreSQL only)"
 
 
+class TrigramIndexWithoutPendingList(Operation):
+    """New rows go straight into the trigram index on `search_key` (GIN `fastupdate` off).
+
+    By default GIN keeps recent entries in a pending list, which every search
+    reads through until a vacuum merges it; until then a search checks each row
+    of the list against the query, and the planner, counting those pages, may
+    prefer to read the whole table. Content is written rarely and searched
+    often, so each write pays for its own index entries instead.
+    """
+
+    reversible = True
+
+    def __init__(self, model_name, field="search_key"):
+        self.model_name = model_name
+        self.field = field
+
+    def _index(self, app_label, schema_editor, state):
+        table = state.apps.get_model(app_label, self.model_name)._meta.db_table
+        return schema_editor.quote_name(f"{table}_{self.field}_trgm")
+
+    def state_forwards(self, app_label, state):
+        pass
+
+    def database_forwards(self, app_label, schema_editor, from_state, to_state):
+        if schema_editor.connection.vendor != "postgresql":
+            return
+        index = self._index(app_label, schema_editor, to_state)
+        schema_editor.execute(f"ALTER INDEX {index} SET (fastupdate = off)")
+        # Entries already pending are merged now, not at the next vacuum.
+        schema_editor.execute(f"SELECT gin_clean_pending_list('{index}'::regclass)")
+
+    def database_backwards(self, app_label, schema_editor, from_state, to_state):
+        if schema_editor.connection.vendor != "postgresql":
+            return
+        index = self._index(app_label, schema_editor, from_state)
+        schema_editor.execute(f"ALTER INDEX {index} RESET (fastupdate)")
+
+    def describe(self):
+        return f"Trigram index on {self.model_name}.{self.field} without a pending list"
+
+
 def fill_search_keys(model_label, names):
     """A RunPython function computing `search_key` for the rows already stored."""
 

@@ -8,12 +8,12 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import models, transaction
 from django.utils.html import format_html
-from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from memorial.curation.content_admin import ContentAdminForm
+from memorial.imaging import images
+from memorial.imaging.forms import ACCEPT, ImageUploadField, limits_help_text
 
-from . import images
 from .models import Photo
 
 #: Where an accepted upload waits while the rest of its form is put right. Old
@@ -35,19 +35,8 @@ def pending_name(reference):
     return name if default_storage.exists(name) else None
 
 
-class PhotoImageField(forms.FileField):
-    """An upload the pipeline accepts, already re-encoded; the uploaded bytes are never kept."""
-
-    default_error_messages = {
-        "empty": _("The file is empty."),
-    }
-
-    def to_python(self, data):
-        upload = super().to_python(data)
-        if upload is None:
-            return None
-        clean = images.clean_image(upload, upload.name)
-        return images.CleanImageFile(clean)
+class PhotoImageField(ImageUploadField):
+    """A photograph's file, through the site's one image pipeline."""
 
 
 class PendingImageWidget(AdminFileWidget):
@@ -91,16 +80,8 @@ class PhotoAdminForm(ContentAdminForm):
 
     image = PhotoImageField(
         label=_("image"),
-        widget=PendingImageWidget(attrs={"accept": "image/jpeg,image/png,image/webp"}),
-        help_text=format_lazy(
-            _(
-                "JPEG, PNG or WebP only; at most {size} MB and {pixels} megapixels. "
-                "The site stores a clean copy: orientation applied, colours converted to "
-                "sRGB, all metadata (EXIF, GPS, camera details) removed."
-            ),
-            size=images.MAX_UPLOAD_BYTES // (1024 * 1024),
-            pixels=images.MAX_PIXELS // 1_000_000,
-        ),
+        widget=PendingImageWidget(attrs={"accept": ACCEPT}),
+        help_text=limits_help_text(),
     )
 
     class Meta:

@@ -97,27 +97,18 @@ def _column(model, name, language):
     return F(name)
 
 
-def search(group, queryset, text, year=None, similar=False):
-    """`queryset` (already limited to what the visitor may see) narrowed to `text` and `year`.
-
-    Each result gets a `snippet`, safe HTML with the matched words in <mark>
-    where the database can tell. An empty query matches nothing. `similar`
-    (PostgreSQL) also accepts words that are merely similar; it is slower, so
-    callers use it when the plain search finds nothing (see `search_first`).
-    """
-    words = query_words(text)
-    if not words:
-        return queryset.none()
+def _matching(group, queryset, words, year, similar):
     if year:
         queryset = queryset.filter(group.for_year(year))
-    if group.related:
-        queryset = queryset.select_related(*group.related)
-    similar = similar and is_postgresql()
-    matches = queryset.filter(match_words(words, group.related, similar))
-    if not is_postgresql():
-        return matches
-    candidates = matches.values("pk")[:RANKED_CANDIDATES]
-    queryset = queryset.filter(pk__in=candidates)
+    return queryset.filter(match_words(words, group.related, similar))
+
+
+def _ranked(group, queryset, text, words):
+    """`queryset` best first, each with its `rank` and highlighted `headline` (PostgreSQL).
+
+    Only the rows read get a headline: PostgreSQL computes the select list
+    after the sort and the limit.
+    """
     language = (get_language() or settings.LANGUAGE_CODE)[:2]
     config = TEXT_SEARCH_CONFIGS.get(language, "simple")
     model = group.model
@@ -127,6 +118,8 @@ def search(group, queryset, text, year=None, similar=False):
     vector = SearchVector(title, weight="A", config=config) + SearchVector(
         body, weight="B", config=config
     )
+    if group.related:
+        queryset = queryset.select_related(*group.related)
     return queryset.annotate(
         rank=SearchRank(vector, query)
         + TrigramWordSimilarity(Value(" ".join(words)), "search_key"),
@@ -142,6 +135,27 @@ def search(group, queryset, text, year=None, similar=False):
     ).order_by("-rank", "pk")
 
 
+def search(group, queryset, text, year=None, similar=False):
+    """`queryset` (already limited to what the visitor may see) narrowed to `text` and `year`.
+
+    Each result gets a `snippet`, safe HTML with the matched words in <mark>
+    where the database can tell. An empty query matches nothing. `similar`
+    (PostgreSQL) also accepts words that are merely similar; it is slower, so
+    callers use it when the plain search finds nothing (see `search_first`).
+    """
+    words = query_words(text)
+    if not words:
+        return queryset.none()
+    similar = similar and is_postgresql()
+    matches = _matching(group, queryset, words, year, similar)
+    if not is_postgresql():
+        if group.related:
+            matches = matches.select_related(*group.related)
+        return matches
+    candidates = matches.values("pk")[:RANKED_CANDIDATES]
+    return _ranked(group, queryset.filter(pk__in=candidates), text, words)
+
+
 def search_first(group, queryset, text, year=None, count=5):
     """The first `count` results; typo-tolerant only when the plain search finds none."""
     results = list(search(group, queryset, text, year)[:count])
@@ -154,17 +168,45 @@ def search_everything(visible, text, year=None, count=5):
     """The first `count` results of every group, as (group, results) pairs.
 
     `visible(group)` gives the part of a group's content the visitor may see.
-    Typo tolerance (PostgreSQL) is tried only when nothing at all matches, so
-    an ordinary search costs one query a group.
+    On PostgreSQL one query finds which objects of every group match, then one
+    query a group that has any ranks them; typo tolerance is tried only when
+    nothing at all matches. Elsewhere it is one query a group.
     """
     groups = search_groups()
-    found = [(group, list(search(group, visible(group), text, year)[:count])) for group in groups]
-    if is_postgresql() and not any(results for _, results in found):
-        found = [
-            (group, list(search(group, visible(group), text, year, similar=True)[:count]))
-            for group in groups
+    if not is_postgresql():
+        return [
+            (group, list(search(group, visible(group), text, year)[:count])) for group in groups
         ]
+    words = query_words(text)
+    visible_sets = [visible(group) for group in groups]
+    found = _first_of_each(groups, visible_sets, text, words, year, count, similar=False)
+    if words and not any(results for _, results in found):
+        found = _first_of_each(groups, visible_sets, text, words, year, count, similar=True)
     return found
+
+
+def _first_of_each(groups, visible_sets, text, words, year, count, similar):
+    """PostgreSQL: the candidates of every group in one query, then each group's best."""
+    if not words:
+        return [(group, []) for group in groups]
+    parts = [
+        _matching(group, queryset, words, year, similar)
+        .annotate(search_group=Value(index))
+        .values_list("search_group", "pk")[:RANKED_CANDIDATES]
+        for index, (group, queryset) in enumerate(zip(groups, visible_sets, strict=True))
+    ]
+    candidates = {}
+    for index, pk in parts[0].union(*parts[1:], all=True):
+        candidates.setdefault(index, []).append(pk)
+    return [
+        (
+            group,
+            list(_ranked(group, queryset.filter(pk__in=candidates[index]), text, words)[:count])
+            if index in candidates
+            else [],
+        )
+        for index, (group, queryset) in enumerate(zip(groups, visible_sets, strict=True))
+    ]
 
 
 def snippet(group, item):

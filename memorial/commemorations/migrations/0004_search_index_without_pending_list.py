@@ -1,0 +1,11 @@
+from django.db import migrations
+
+from memorial.core.migration_operations import TrigramIndexWithoutPendingList
+
+
+class Migration(migrations.Migration):
+    """Each commemoration written goes straight into its trigram search index (PostgreSQL only)."""
+
+    dependencies = [("commemorations", "0003_rich_text_sanitised")]
+
+    operations = [TrigramIndexWithoutPendingList("commemoration")]
