@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from memorial.core import registry
 
-from .models import Article
+from .models import STORY_SLUG, Article
 
 
 def latest_articles(view):
@@ -13,8 +13,30 @@ def latest_articles(view):
     return {"articles": view.published(Article.objects.listed())[:3]}
 
 
+def story(view):
+    """The story, "What happened", at the head of the home page."""
+    found = view.published(Article.objects.filter(slug=STORY_SLUG)).first()
+    return {"story": found} if found else None
+
+
+def missing_story():
+    """The story the menu links to, when visitors cannot read it."""
+    story = Article.objects.filter(slug=STORY_SLUG).first()
+    if story is None:
+        yield (
+            Article(slug=STORY_SLUG, title=_("What happened")),
+            _(
+                "The story “What happened” is missing: the menu links to it. Add an article "
+                "with the slug “what-happened”."
+            ),
+        )
+    elif not story.is_public:
+        yield story, _("The story “What happened” is not published: the menu links to it.")
+
+
 CONTRIBUTIONS = [
     registry.Content("articles.Article", order=40, rich_text=("body",)),
+    registry.Navigation(_("What happened"), "story:story", order=5),
     registry.Navigation(_("Articles"), "articles:list", order=40),
     registry.Sitemap("articles.Article", list_url="articles:list", order=40),
     registry.SearchGroup(
@@ -44,5 +66,7 @@ CONTRIBUTIONS = [
         ],
         order=50,
     ),
+    registry.HealthCheck(_("The story"), missing_story, order=5),
+    registry.HomeSection("articles/_story_home.html", story, order=5, lead=True),
     registry.HomeSection("articles/_home.html", latest_articles, order=30),
 ]
