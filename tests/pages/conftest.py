@@ -128,14 +128,7 @@ def multiply_content(times=10):
         article = factories.make_article()
         article.sources.set([source])
         article.events.set([event])
-        story = factories.make_article(
-        slug="what-happened",
-        kind="own",
-        title_en="What happened",
-        summary_en="The night of 19–20 January 1990.",
-        body_en=f'<p>The <a href="{night.get_absolute_url()}">troops came at night</a>.</p>',
-    )
-    commemoration = factories.make_commemoration(1992 + n)
+        commemoration = factories.make_commemoration(1992 + n)
         commemoration.sources.set([source])
         commemoration.articles.set([article])
 
