@@ -19,21 +19,6 @@ def story(view):
     return {"story": found} if found else None
 
 
-def missing_story():
-    """The story the menu links to, when visitors cannot read it."""
-    story = Article.objects.filter(slug=STORY_SLUG).first()
-    if story is None:
-        yield (
-            Article(slug=STORY_SLUG, title=_("What happened")),
-            _(
-                "The story “What happened” is missing: the menu links to it. Add an article "
-                "with the slug “what-happened”."
-            ),
-        )
-    elif not story.is_public:
-        yield story, _("The story “What happened” is not published: the menu links to it.")
-
-
 CONTRIBUTIONS = [
     registry.Content("articles.Article", order=40, rich_text=("body",)),
     registry.Navigation(_("What happened"), "story:story", order=5),
@@ -66,7 +51,6 @@ CONTRIBUTIONS = [
         ],
         order=50,
     ),
-    registry.HealthCheck(_("The story"), missing_story, order=5),
     registry.HomeSection("articles/_story_home.html", story, order=5, lead=True),
     registry.HomeSection("articles/_home.html", latest_articles, order=30),
 ]

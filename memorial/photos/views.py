@@ -14,6 +14,12 @@ class PhotoListView(PublishedMixin, ListView):
     def get_queryset(self):
         return super().get_queryset().listed()
 
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        # The content notice is said only where a graphic image is on the page.
+        context["shows_graphic"] = any(photo.is_graphic for photo in context["object_list"])
+        return context
+
 
 class PhotoDetailView(PublishedMixin, DetailView):
     model = Photo
