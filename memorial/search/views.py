@@ -53,11 +53,17 @@ class SearchView(PublishedMixin, TemplateView):
             context["only_label"] = group.label
             found = [(group, list(page))]
             more = False
+            counts = {group.key: paginator.count}
         else:
             found = search_everything(self._visible, text, year, self.per_group + 1)
+            counts = {}
         for group, items in found:
             if not only:
                 items, more = items[: self.per_group], len(items) > self.per_group
+                # Counted only where a group has more than it shows.
+                counts[group.key] = (
+                    search(group, self._visible(group), text, year).count() if more else len(items)
+                )
             if items:
                 groups.append(
                     {
@@ -65,6 +71,8 @@ class SearchView(PublishedMixin, TemplateView):
                         "label": group.label,
                         "results": [(item, snippet(group, item)) for item in items],
                         "more": more,
+                        "count": counts[group.key],
                     }
                 )
+        context["found"] = sum(group["count"] for group in groups)
         return context
