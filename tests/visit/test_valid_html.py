@@ -1,0 +1,112 @@
+"""Every page type, in every language, is valid HTML to the W3C Nu Html Checker
+(`vnu-jar`, pinned in package.json, run on the machine's Java)."""
+
+import json
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from django.urls import reverse
+from django.utils.translation import override
+
+from memorial.articles.models import Article
+from memorial.commemorations.models import Commemoration
+from memorial.events.models import Event
+from memorial.figures.models import Figure
+from memorial.people.models import Person
+from memorial.photos.models import Photo
+from memorial.sources.models import Source
+
+pytestmark = pytest.mark.slow
+
+VNU = (
+    Path(__file__).resolve().parents[2] / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+)
+LANGUAGES = ("az", "en", "ru")
+
+
+def java():
+    """The Java runtime: locally a skip names what is missing; in CI it must be there."""
+    found = shutil.which("java")
+    if found and VNU.exists():
+        return found
+    message = "the Nu Html Checker needs Java and `npm ci` (vnu-jar)"
+    if os.environ.get("CI"):
+        pytest.fail(message)
+    pytest.skip(message)
+
+
+def visitor_pages():
+    """One address of every page type a visitor sees, in the active language."""
+    first = lambda model, **lookup: (
+        model.objects.published().filter(**lookup).order_by("pk").first()
+    )  # noqa: E731
+    return {
+        "home": reverse("pages:home"),
+        "story": reverse("story:story"),
+        "about": reverse("pages:about"),
+        "search": reverse("search:search") + "?q=Baku",
+        "timeline": reverse("events:list"),
+        "event": first(Event, slug="soviet-troops-enter-baku").get_absolute_url(),
+        "toll": reverse("figures:list"),
+        "figure": first(Figure, key="omm-killed-total-131").get_absolute_url(),
+        "photos": reverse("photos:list"),
+        "photo": first(Photo).get_absolute_url(),
+        "articles": reverse("articles:list"),
+        "article": first(Article, kind="report").get_absolute_url(),
+        "commemorations": reverse("commemorations:list"),
+        "commemoration": first(Commemoration, year=2026).get_absolute_url(),
+        "sources": reverse("sources:list"),
+        "source": Source.objects.get(key="hrw-1991-black-january").get_absolute_url(),
+        "names": reverse("people:wall"),
+        "person": first(Person, slug="larisa-mammadova").get_absolute_url(),
+        "data": reverse("opendata:index"),
+        "not-found": f"/{LANGUAGES[0]}/no-such-page/",
+    }
+
+
+def test_every_page_type_is_valid_html_in_every_language(real_content, client, tmp_path):
+    runtime = java()
+    files = {}
+    for language in LANGUAGES:
+        with override(language):
+            for name, url in visitor_pages().items():
+                response = client.get(url)
+                assert response.status_code in (200, 404), url
+                path = tmp_path / f"{language}-{name}.html"
+                path.write_bytes(response.content)
+                files[str(path)] = url
+    result = subprocess.run(
+        [runtime, "-jar", str(VNU), "--errors-only", "--format", "json", *files],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    messages = json.loads(result.stderr or result.stdout or '{"messages": []}')["messages"]
+    errors = [
+        f"{files.get(message.get('url', '').removeprefix('file:'), message.get('url'))}: "
+        f"{message['message']} {message.get('extract', '')!r}"
+        for message in messages
+        if message.get("type") == "error"
+    ]
+    assert errors == [], "\n".join(errors)
+
+
+def test_the_checker_sees_an_invalid_page(tmp_path):
+    """The check can fail: a heading inside a paragraph and a stray end tag are errors."""
+    runtime = java()
+    page = tmp_path / "broken.html"
+    page.write_text(
+        '<!DOCTYPE html><html lang="en"><head><title>x</title></head>'
+        "<body><p><h2>Heading</h2></p></div></body></html>"
+    )
+    result = subprocess.run(
+        [runtime, "-jar", str(VNU), "--errors-only", "--format", "json", str(page)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    messages = json.loads(result.stderr or result.stdout)["messages"]
+    assert any(message["type"] == "error" for message in messages)
