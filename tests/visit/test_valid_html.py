@@ -8,23 +8,15 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from django.urls import reverse
 from django.utils.translation import override
 
-from memorial.articles.models import Article
-from memorial.commemorations.models import Commemoration
-from memorial.events.models import Event
-from memorial.figures.models import Figure
-from memorial.people.models import Person
-from memorial.photos.models import Photo
-from memorial.sources.models import Source
+from tests.visit.pages import LANGUAGES, visitor_pages
 
 pytestmark = pytest.mark.slow
 
 VNU = (
     Path(__file__).resolve().parents[2] / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 )
-LANGUAGES = ("az", "en", "ru")
 
 
 def java():
@@ -36,35 +28,6 @@ def java():
     if os.environ.get("CI"):
         pytest.fail(message)
     pytest.skip(message)
-
-
-def visitor_pages():
-    """One address of every page type a visitor sees, in the active language."""
-    first = lambda model, **lookup: (
-        model.objects.published().filter(**lookup).order_by("pk").first()
-    )  # noqa: E731
-    return {
-        "home": reverse("pages:home"),
-        "story": reverse("story:story"),
-        "about": reverse("pages:about"),
-        "search": reverse("search:search") + "?q=Baku",
-        "timeline": reverse("events:list"),
-        "event": first(Event, slug="soviet-troops-enter-baku").get_absolute_url(),
-        "toll": reverse("figures:list"),
-        "figure": first(Figure, key="omm-killed-total-131").get_absolute_url(),
-        "photos": reverse("photos:list"),
-        "photo": first(Photo).get_absolute_url(),
-        "articles": reverse("articles:list"),
-        "article": first(Article, kind="report").get_absolute_url(),
-        "commemorations": reverse("commemorations:list"),
-        "commemoration": first(Commemoration, year=2026).get_absolute_url(),
-        "sources": reverse("sources:list"),
-        "source": Source.objects.get(key="hrw-1991-black-january").get_absolute_url(),
-        "names": reverse("people:wall"),
-        "person": first(Person, slug="larisa-mammadova").get_absolute_url(),
-        "data": reverse("opendata:index"),
-        "not-found": f"/{LANGUAGES[0]}/no-such-page/",
-    }
 
 
 def test_every_page_type_is_valid_html_in_every_language(real_content, client, tmp_path):
