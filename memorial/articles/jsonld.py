@@ -1,6 +1,6 @@
 """The schema.org description of an article."""
 
-from memorial.core import jsonld
+from memorial.web import jsonld
 
 
 def article(request, obj, sources=()):

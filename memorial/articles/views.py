@@ -1,7 +1,7 @@
 from django.shortcuts import get_object_or_404, redirect
 from django.views.generic import DetailView, ListView
 
-from memorial.core.views import PAGE_NUMBER, KindFilterMixin, PublishedMixin
+from memorial.web.views import PAGE_NUMBER, KindFilterMixin, PublishedMixin
 
 from . import jsonld
 from .models import STORY_SLUG, Article, ArticleKind

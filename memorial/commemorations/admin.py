@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from memorial.core.admin import PublishableAdmin
+from memorial.curation.content_admin import PublishableAdmin
 
 from .models import TRAGEDY_YEAR, Commemoration
 

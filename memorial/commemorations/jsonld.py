@@ -1,6 +1,6 @@
 """The schema.org description of a commemoration."""
 
-from memorial.core import jsonld
+from memorial.web import jsonld
 
 
 def commemoration(request, obj):

@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView, View
 
-from memorial.core.views import PAGE_NUMBER, PublishedMixin
+from memorial.web.views import PAGE_NUMBER, PublishedMixin
 
 from . import jsonld
 from .models import Commemoration

@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
-from memorial.core.admin import PublishableAdmin
+from memorial.curation.content_admin import PublishableAdmin
 
 from .models import Event
 

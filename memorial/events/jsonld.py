@@ -2,7 +2,7 @@
 
 from django.utils.translation import get_language
 
-from memorial.core import jsonld
+from memorial.web import jsonld
 
 
 def event(request, obj, sources=()):

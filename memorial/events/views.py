@@ -1,6 +1,7 @@
+from django.utils.functional import cached_property
 from django.views.generic import DetailView, ListView
 
-from memorial.core.views import PAGE_NUMBER, KindFilterMixin, PublishedMixin
+from memorial.web.views import PAGE_NUMBER, KindFilterMixin, PublishedMixin
 
 from . import jsonld
 from .models import Event, EventKind
@@ -25,12 +26,15 @@ class EventDetailView(PublishedMixin, DetailView):
 
     related = ("photos", "articles", "sources")
 
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        # The neighbours are only linked: their titles and addresses, not their texts.
+    @cached_property
+    def neighbours(self):
+        """The events before and after this one on the timeline, read only when the
+        template's fragment that links them is not in the cache.
+
+        They are only linked: their titles and addresses, not their texts.
+        """
         events = self.published(Event.objects.only("slug", "title"))
-        context["previous_event"], context["next_event"] = events.neighbours(self.object)
-        return context
+        return dict(zip(("previous", "next"), events.neighbours(self.object), strict=True))
 
     def get_structured_data(self):
         return jsonld.event(self.request, self.object, self.related_lists["sources"])

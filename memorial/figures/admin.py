@@ -8,7 +8,7 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationStackedInline
 
-from memorial.core.admin import ContentInlineForm, PublishableAdmin
+from memorial.curation.content_admin import ContentInlineForm, PublishableAdmin
 from memorial.sources.admin import SourceAdmin
 
 from .models import Figure, Quantity

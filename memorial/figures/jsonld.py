@@ -1,6 +1,6 @@
 """The schema.org description of figures, as a dataset."""
 
-from memorial.core import jsonld
+from memorial.web import jsonld
 
 
 def dataset(request, name, description, url, measured, sources):

@@ -296,6 +296,11 @@ class Figure(SearchableModel, PublishableModel):
     def __str__(self):
         return f"{self.title} ({self.source})"
 
+    def get_quantity_display(self):
+        # What Django's own get_FOO_display returns, read from the choices' dict
+        # rather than by hashing every translated label on each call.
+        return QUANTITY_LABELS.get(self.quantity, self.quantity)
+
     @property
     def title(self):
         """The figure as a link to it reads: its value and what it counts."""

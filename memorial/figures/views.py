@@ -1,11 +1,13 @@
 from itertools import groupby
 from operator import attrgetter
 
+from django.db.models import Count, Q
 from django.urls import reverse
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, ListView
 
-from memorial.core.views import PAGE_NUMBER, PublishedMixin
+from memorial.web.views import PAGE_NUMBER, PublishedMixin
 
 from . import jsonld
 from .charts import parts_by_total, toll_chart
@@ -79,25 +81,41 @@ class FigureListView(PublishedMixin, ListView):
     template_name = "figures/figure_list.html"
 
     def get_queryset(self):
-        return (
-            super()
-            .get_queryset()
-            .shown()
-            .prefetch_related(*self.published_related(*counted_relations()))
-        )
+        return super().get_queryset().shown()
 
     def paginate_queryset(self, queryset, page_size):
-        # The page's figures, read once for the tables, the charts and the JSON-LD alike.
-        paginator, page, figures, is_paginated = super().paginate_queryset(queryset, page_size)
-        page.object_list = self.figures = list(figures)
-        for figure in self.figures:
-            # How many of the people it counts have a page here (prefetched).
-            figure.named = sum(len(getattr(figure, name).all()) for name in counted_relations())
-        return paginator, page, self.figures, is_paginated
+        paginator, self.page, figures, is_paginated = super().paginate_queryset(queryset, page_size)
+        return paginator, self.page, figures, is_paginated
 
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["quantities"] = [
+    @cached_property
+    def figures(self):
+        """The page's figures, read once for the tables, the charts and the JSON-LD alike."""
+        self.page.object_list = list(self.page.object_list)
+        return self.page.object_list
+
+    def named(self, figures):
+        """{figure's pk: how many of the people it counts have a page here}: one query a
+        counting relation, the people read as this visitor may see them."""
+        counts = {}
+        for name in counted_relations():
+            related = Figure._meta.get_field(name).related_model
+            visible = self.published(related._default_manager.all()).values("pk")
+            for pk, count in (
+                Figure.objects.filter(pk__in=[figure.pk for figure in figures])
+                .annotate(named=Count(name, filter=Q(**{f"{name}__in": visible})))
+                .values_list("pk", "named")
+            ):
+                counts[pk] = counts.get(pk, 0) + count
+        return counts
+
+    @cached_property
+    def quantities(self):
+        """The tables and charts, one a quantity: read only when the template's fragment
+        for this page is not in the cache."""
+        named = self.named(self.figures)
+        for figure in self.figures:
+            figure.named = named.get(figure.pk, 0)
+        return [
             {
                 "key": quantity,
                 "label": figures[0].get_quantity_display(),
@@ -110,8 +128,11 @@ class FigureListView(PublishedMixin, ListView):
                 for quantity, group in groupby(self.figures, key=attrgetter("quantity"))
             )
         ]
-        context["killed_spans"], context["other_spans"] = toll_summary(self.figures)
-        return context
+
+    @cached_property
+    def spans(self):
+        """The summary at a glance: (the spans of the dead, the spans of the rest)."""
+        return toll_summary(self.figures)
 
     def get_structured_data(self):
         return jsonld.dataset(
@@ -145,6 +166,17 @@ class FigureDetailView(PublishedMixin, DetailView):
             .shown()
         )
         return context
+
+    @cached_property
+    def named(self):
+        """The people this figure counts who have a page here, as this visitor may see
+        them (the names memorial's, when it is installed); read only when the
+        template's fragment for this figure is not in the cache."""
+        return [
+            item
+            for name in counted_relations()
+            for item in self.published(getattr(self.object, name).listed())
+        ]
 
     def get_structured_data(self):
         source = self.object.source

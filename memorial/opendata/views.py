@@ -3,7 +3,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView, View
 
-from memorial.core.views import PublishedMixin
+from memorial.web.views import PublishedMixin
 
 from . import exports
 

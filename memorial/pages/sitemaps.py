@@ -4,8 +4,8 @@ from django.urls import reverse
 from django.views.decorators.http import require_safe
 
 from memorial.core import registry
-from memorial.core.views import PAGE_NUMBER
 from memorial.web.cache import page_parameters
+from memorial.web.views import PAGE_NUMBER
 
 
 class MemorialSitemap(Sitemap):

@@ -9,8 +9,8 @@ from django.utils.translation import gettext as _
 from django.views.generic import RedirectView, TemplateView, View
 
 from memorial.core import registry
-from memorial.core.views import PublishedMixin
 from memorial.web.citations import cite_page
+from memorial.web.views import PublishedMixin
 
 from .anniversary import anniversary_panel
 

@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from import_export.admin import ImportMixin
 from import_export.formats.base_formats import CSV
 
-from memorial.core.admin import ContentAdmin, ContentInlineForm, PublishableAdmin
+from memorial.curation.content_admin import ContentAdmin, ContentInlineForm, PublishableAdmin
 
 from .imports import PersonResource
 from .models import Attestation, Person

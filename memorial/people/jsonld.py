@@ -2,7 +2,7 @@
 
 from django.conf import settings
 
-from memorial.core import jsonld
+from memorial.web import jsonld
 
 
 def _names(person):

@@ -3,11 +3,12 @@ from itertools import groupby
 from django.conf import settings
 from django.db.models import Count, Q
 from django.urls import reverse
+from django.utils.functional import cached_property
 from django.views.generic import DetailView, TemplateView
 
 from memorial.core.dates import DatePrecision
 from memorial.core.languages import active_language
-from memorial.core.views import PublishedMixin
+from memorial.web.views import PublishedMixin
 
 from . import collation, jsonld
 from .forms import WallFilterForm
@@ -53,21 +54,25 @@ class WallView(PublishedMixin, TemplateView):
     }
 
     def get(self, request, *args, **kwargs):
-        visible = self.published(Person.objects.all())
+        self.visible = self.published(Person.objects.all())
         places = sorted(
-            {place for place in visible.values_list("place_of_death", flat=True) if place},
+            self.visible.exclude(place_of_death="")
+            .order_by()
+            .values_list("place_of_death", flat=True)
+            .distinct(),
             key=lambda place: collation.sort_key(place, active_language()),
         )
-        dates = visible.filter(death_precision=DatePrecision.DAY).dates("death_date", "day")
+        dates = self.visible.filter(death_precision=DatePrecision.DAY).dates("death_date", "day")
         self.form = WallFilterForm(request.GET, places, list(dates))
-        context = self.get_context_data(visible=visible, **kwargs)
+        context = self.get_context_data(**kwargs)
         status = 400 if not self.form.is_valid() else 200
         return self.render_to_response(context, status=status)
 
-    def filtered(self, visible):
+    def filtered(self):
         if not self.form.is_valid():
-            return visible.none()
+            return self.visible.none()
         data = self.form.cleaned_data
+        visible = self.visible
         if data["place"]:
             visible = visible.filter(place_of_death=data["place"])
         if data["died"]:
@@ -76,10 +81,21 @@ class WallView(PublishedMixin, TemplateView):
             visible = visible.with_age_group(data["age"])
         return visible
 
-    def get_context_data(self, visible, **kwargs):
-        context = super().get_context_data(**kwargs)
+    @cached_property
+    def filters(self):
+        """The filters as one value: what the fragment that keeps the list varies on."""
+        if not self.form.is_valid():
+            return "refused"
+        return "|".join(str(value or "") for value in self.form.cleaned_data.values())
+
+    @cached_property
+    def groups(self):
+        """The names shown, by initial, the unidentified last.
+
+        Read only when the template's fragment for these filters is not in the cache.
+        """
         language = active_language()
-        rows = wall_rows(self.filtered(visible))
+        rows = wall_rows(self.filtered())
         groups = []
         for unidentified, members in groupby(rows, key=lambda row: row["is_unidentified"]):
             members = list(members)
@@ -92,17 +108,27 @@ class WallView(PublishedMixin, TemplateView):
                 groups.append({"initial": letter, "unidentified": False, "people": list(people)})
         for row in rows:
             row["url"] = reverse("people:detail", kwargs={"slug": row["slug"]})
+        return groups
+
+    @cached_property
+    def shown(self):
+        return sum(len(group["people"]) for group in self.groups)
+
+    @cached_property
+    def counts(self):
+        """How many the memorial holds, named and not, on the monument and recognised."""
+        return self.visible.aggregate(
+            named=Count("pk", filter=Q(is_unidentified=False)),
+            unidentified=Count("pk", filter=Q(is_unidentified=True)),
+            on_monument=Count("pk", filter=Q(on_monument=Answer.YES)),
+            recognised=Count("pk", filter=Q(recognised_martyr=Answer.YES)),
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
         context.update(
             form=self.form,
-            groups=groups,
-            shown=len(rows),
             filtered=self.form.is_valid() and any(self.form.cleaned_data.values()),
-            counts=visible.aggregate(
-                named=Count("pk", filter=Q(is_unidentified=False)),
-                unidentified=Count("pk", filter=Q(is_unidentified=True)),
-                on_monument=Count("pk", filter=Q(on_monument=Answer.YES)),
-                recognised=Count("pk", filter=Q(recognised_martyr=Answer.YES)),
-            ),
             monument_total=147,
             recognised_total=150,
             contact_email=settings.MEMORIAL_CONTACT_EMAIL,
@@ -120,31 +146,48 @@ class PersonDetailView(PublishedMixin, DetailView):
     def get_queryset(self):
         return super().get_queryset().select_related("portrait", "recognition_source")
 
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        person = self.object
-        attestations = context["attestations"]
-        context["sources"] = list({a.source_id: a.source for a in attestations}.values())
-        context["ages"] = differing(attestations, lambda a: a.stated_age, person.age)
-        context["death_dates"] = differing(
-            attestations,
+    # What the page reads of the attestations, each read only when the template's
+    # fragment for this person is not in the cache (the JSON-LD reads the sources).
+
+    @cached_property
+    def sources(self):
+        attestations = self.related_lists["attestations"]
+        return list({a.source_id: a.source for a in attestations}.values())
+
+    @cached_property
+    def ages(self):
+        return differing(
+            self.related_lists["attestations"], lambda a: a.stated_age, self.object.age
+        )
+
+    @cached_property
+    def death_dates(self):
+        return differing(
+            self.related_lists["attestations"],
             lambda a: a.death_date if a.death_precision == DatePrecision.DAY else None,
         )
+
+    @cached_property
+    def neighbours(self):
+        """The previous and the next name on the wall.
+
+        The whole wall is read to find them, so the template keeps them in a
+        fragment under the content version and reads this only on a miss.
+        """
         order = wall_rows(self.published(Person.objects.all()))
         slugs = [row["slug"] for row in order]
-        index = slugs.index(person.slug) if person.slug in slugs else -1
-        for key, step in (("previous_person", -1), ("next_person", 1)):
+        index = slugs.index(self.object.slug) if self.object.slug in slugs else -1
+        found = {}
+        for key, step in (("previous", -1), ("next", 1)):
             at = index + step
-            found = order[at] if index >= 0 and 0 <= at < len(order) else None
-            if found:
-                found["url"] = reverse("people:detail", kwargs={"slug": found["slug"]})
-            context[key] = found
-        return context
+            row = order[at] if index >= 0 and 0 <= at < len(order) else None
+            if row:
+                row["url"] = reverse("people:detail", kwargs={"slug": row["slug"]})
+            found[key] = row
+        return found
 
     def get_structured_data(self):
-        attestations = self.related_lists["attestations"]
-        sources = list({a.source_id: a.source for a in attestations}.values())
-        return jsonld.person(self.request, self.object, sources)
+        return jsonld.person(self.request, self.object, self.sources)
 
 
 def differing(attestations, read, own=None):

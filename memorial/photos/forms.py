@@ -4,7 +4,7 @@ from django.db import models
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
-from memorial.core.admin import ContentAdminForm
+from memorial.curation.content_admin import ContentAdminForm
 
 from . import images
 from .models import Photo

@@ -1,6 +1,6 @@
 """The schema.org description of a photograph."""
 
-from memorial.core import jsonld
+from memorial.web import jsonld
 
 
 def image_object(request, photo):

@@ -1,6 +1,6 @@
 from django.views.generic import DetailView, ListView
 
-from memorial.core.views import PAGE_NUMBER, PublishedMixin
+from memorial.web.views import PAGE_NUMBER, PublishedMixin
 
 from . import jsonld
 from .models import Photo
@@ -13,12 +13,6 @@ class PhotoListView(PublishedMixin, ListView):
 
     def get_queryset(self):
         return super().get_queryset().listed()
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        # The content notice is said only where a graphic image is on the page.
-        context["shows_graphic"] = any(photo.is_graphic for photo in context["object_list"])
-        return context
 
 
 class PhotoDetailView(PublishedMixin, DetailView):

@@ -3,8 +3,8 @@ from django.http import Http404
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
-from memorial.core.views import PublishedMixin
 from memorial.web.cache import not_kept
+from memorial.web.views import PublishedMixin
 
 from .engine import SearchForm, is_postgresql, search, search_everything, search_groups, snippet
 

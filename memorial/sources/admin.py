@@ -4,7 +4,7 @@ from django.utils.html import format_html
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
-from memorial.core.admin import ContentAdmin
+from memorial.curation.content_admin import ContentAdmin
 
 from .models import Source
 

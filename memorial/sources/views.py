@@ -1,7 +1,7 @@
 from django.utils.functional import cached_property
 from django.views.generic import DetailView, ListView
 
-from memorial.core.views import PAGE_NUMBER, PublishedMixin
+from memorial.web.views import PAGE_NUMBER, PublishedMixin
 
 from .models import Source
 

@@ -2,7 +2,7 @@ from functools import partial
 
 from django.conf import settings
 
-from memorial.core import jsonld
+from memorial.web import jsonld
 
 
 def site(request):

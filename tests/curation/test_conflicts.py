@@ -9,7 +9,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from memorial.core.conflicts import VERSION_FIELD
+from memorial.curation.conflicts import VERSION_FIELD
 from memorial.events.models import Event
 from tests import factories
 

@@ -6,8 +6,6 @@ import json
 import pytest
 from django.conf import settings
 from django.core import serializers
-from django.db import transaction
-from django.test import override_settings
 
 from memorial.commemorations.models import Commemoration
 from memorial.core import registry
@@ -39,28 +37,11 @@ def content_state():
     return set(state)
 
 
-@pytest.fixture(scope="module")
-def content_once(django_db_setup, django_db_blocker, tmp_path_factory):
-    """The content, loaded once for this module and rolled back after it.
-
-    Loading makes every illustration's renditions, which takes seconds; the
-    tests that only read share one load, each inside its own savepoint.
-    """
-    media = tmp_path_factory.mktemp("content-media")
-    with (
-        override_settings(MEDIA_ROOT=media),
-        django_db_blocker.unblock(),
-        transaction.atomic(),
-    ):
-        yield load_fixtures(settings.MEMORIAL_FIXTURES_DIR), media
-        transaction.set_rollback(True)
-
-
 @pytest.fixture
-def loaded(content_once, settings):
-    report, media = content_once
-    settings.MEDIA_ROOT = media
-    return report
+def loaded(real_content):
+    """The content, loaded once for this module (tests/conftest.py), each test in its own
+    savepoint: loading makes every illustration's renditions, which takes seconds."""
+    return real_content
 
 
 def test_every_fixture_file_is_present():

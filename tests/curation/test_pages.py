@@ -2,7 +2,7 @@
 
 import pytest
 
-from memorial.core.admin import AUDIT_FIELDS
+from memorial.curation.content_admin import AUDIT_FIELDS
 from tests import factories
 
 from .forms import admin_form_data

@@ -1,6 +1,6 @@
 from django.views.generic import DetailView, ListView
 
-from memorial.core.views import PublishedMixin
+from memorial.web.views import PublishedMixin
 
 from .models import Wreath
 

@@ -7,7 +7,7 @@ from django.contrib.messages import get_messages
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from memorial.core.conflicts import VERSION_FIELD
+from memorial.curation.conflicts import VERSION_FIELD
 from memorial.people.models import Person
 from tests.curation.forms import admin_form_data
 

@@ -19,8 +19,9 @@ from modeltranslation.admin import TranslationAdmin
 from modeltranslation.translator import translator
 from simple_history.admin import SimpleHistoryAdmin
 
+from memorial.core.media import MediaNotStored
+
 from .conflicts import EditConflictFormMixin, stored_version, version_field
-from .media import MediaNotStored
 
 logger = logging.getLogger(__name__)
 
