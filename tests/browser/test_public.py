@@ -5,12 +5,20 @@ from pathlib import Path
 import pytest
 from django.urls import reverse
 
-from tests.browser.axe import axe_violations
+from tests.browser.axe import AXE, axe_violations
 from tests.pages.conftest import page_urls as public_page_urls
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "var" / "screenshots"
+
+
+@pytest.fixture(scope="module")
+def axe_source():
+    """axe-core's source, injected into each page (imported by other suites' browser tests)."""
+    if not AXE.exists():
+        pytest.fail("axe-core is missing: run `npm ci` at the project root")
+    return AXE.read_text()
 
 
 @pytest.fixture

@@ -12,7 +12,7 @@ from django.test import override_settings
 from django.utils.translation import override
 
 from memorial.curation.loader import load_fixtures
-from tests.browser.axe import axe_violations
+from tests.browser.test_public import axe_source, axe_violations  # noqa: F401
 from tests.visit.pages import LANGUAGES, visitor_pages
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -48,7 +48,11 @@ def real_content(tmp_path):
 
 @pytest.mark.parametrize("width", [390, 1366])
 def test_every_page_type_in_every_language_fits_and_passes_axe(
-    live_server, page, real_content, axe_source, width
+    live_server,
+    page,
+    real_content,
+    axe_source,  # noqa: F811
+    width,
 ):
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.set_viewport_size({"width": width, "height": 900})
