@@ -36,8 +36,8 @@ def test_the_story_is_about_five_minutes_of_reading(real_content, client, langua
         story = Article.objects.get(slug=STORY_SLUG)
         assert 4 <= story.reading_minutes <= 6
         html = client.get(reverse("story:story")).content.decode()
-    assert html.count("<h1") == 1 and story.title in html
-    assert f'lang="{language}"' in html
+        assert html.count("<h1") == 1 and story.title in html
+    assert f'<html lang="{language}">' in html
 
 
 def test_the_story_is_linked_from_the_navigation_and_the_head_of_the_home_page(

@@ -3,6 +3,7 @@
 
 import json
 import os
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -55,6 +56,29 @@ def test_every_page_type_is_valid_html_in_every_language(real_content, client, t
         if message.get("type") == "error"
     ]
     assert errors == [], "\n".join(errors)
+
+
+def skipped_levels(html):
+    """Headings that skip a level on the way down (an h3 straight after an h1)."""
+    levels = [int(level) for level in re.findall(r"<h([1-6])[\s>]", html)]
+    return [
+        f"h{before} → h{after}"
+        for before, after in zip(levels, levels[1:], strict=False)
+        if after > before + 1
+    ]
+
+
+def test_no_page_skips_a_heading_level(real_content, client):
+    """The articles list went from h1 to h3; no page does now, in any language."""
+    skipped = {}
+    for language in LANGUAGES:
+        with override(language):
+            for name, url in visitor_pages().items():
+                found = skipped_levels(client.get(url).content.decode())
+                if found:
+                    skipped[f"{language} {name}"] = found
+    assert skipped == {}
+    assert skipped_levels("<h1>a</h1><h3>b</h3>") == ["h1 → h3"]
 
 
 def test_the_checker_sees_an_invalid_page(tmp_path):
