@@ -52,10 +52,12 @@ INSTALLED_APPS = [
     "memorial.sources",
     "memorial.events",
     "memorial.figures",
+    "memorial.imaging",
     "memorial.photos",
     "memorial.articles",
     "memorial.commemorations",
     "memorial.people",
+    "memorial.submissions",
     "memorial.opendata",
     "memorial.pages",
     "memorial.search",
@@ -226,8 +228,15 @@ else:
     MEDIA_STORAGE = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
 # Local-disk media is served by the app unless a proxy or another origin does it.
 MEMORIAL_SERVE_MEDIA = env.bool("MEMORIAL_SERVE_MEDIA", default=not MEDIA_S3_BUCKET)
+# Files sent by visitors: on a disk of their own, outside the media folder, never
+# served to the public; staff read them through the admin.
+SUBMISSIONS_ROOT = Path(env("MEMORIAL_SUBMISSIONS_ROOT", default=str(VAR_DIR / "submissions")))
 STORAGES = {
     "default": MEDIA_STORAGE,
+    "submissions": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": SUBMISSIONS_ROOT, "base_url": None},
+    },
     "staticfiles": {
         "BACKEND": env(
             "DJANGO_STATICFILES_STORAGE",
@@ -236,7 +245,7 @@ STORAGES = {
     },
 }
 
-# Request limits. A photo may be up to 25 MB (memorial.photos.images); a whole
+# Request limits. A photo may be up to 25 MB (memorial.imaging.images); a whole
 # request may carry one such file plus its form, and is refused with 413 above
 # that before anything reads it. Form fields without files stay small.
 MEMORIAL_MAX_REQUEST_BYTES = env.int("MEMORIAL_MAX_REQUEST_BYTES", default=27 * 1024 * 1024)
@@ -401,4 +410,27 @@ LOGGING = {
 
 MEMORIAL_SITE_NAME = _("Black January Memorial")
 MEMORIAL_CONTACT_EMAIL = env("MEMORIAL_CONTACT_EMAIL", default="corrections@example.org")
+
+# Email: the console in development, SMTP in production through one URL
+# (smtp+tls://user:password@smtp.example.org:587).
+EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
+EMAIL_BACKEND = EMAIL_CONFIG["EMAIL_BACKEND"]
+EMAIL_HOST = EMAIL_CONFIG.get("EMAIL_HOST") or "localhost"
+EMAIL_PORT = EMAIL_CONFIG.get("EMAIL_PORT") or 25
+EMAIL_HOST_USER = EMAIL_CONFIG.get("EMAIL_HOST_USER") or ""
+EMAIL_HOST_PASSWORD = EMAIL_CONFIG.get("EMAIL_HOST_PASSWORD") or ""
+EMAIL_USE_TLS = EMAIL_CONFIG.get("EMAIL_USE_TLS", False)
+EMAIL_USE_SSL = EMAIL_CONFIG.get("EMAIL_USE_SSL", False)
+EMAIL_TIMEOUT = 10
+DEFAULT_FROM_EMAIL = env("DJANGO_DEFAULT_FROM_EMAIL", default=MEMORIAL_CONTACT_EMAIL)
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+
+# What visitors send (memorial/submissions): at most this many a client address
+# an hour, a form sent sooner than this many seconds after it was shown is
+# refused, and the sender's contact details are erased this many days after
+# the submission is closed (`purge_submission_contacts`, run daily).
+MEMORIAL_SUBMISSIONS_PER_HOUR = env.int("MEMORIAL_SUBMISSIONS_PER_HOUR", default=5)
+MEMORIAL_SUBMISSION_MIN_SECONDS = env.int("MEMORIAL_SUBMISSION_MIN_SECONDS", default=5)
+MEMORIAL_SUBMISSION_MAX_AGE_HOURS = env.int("MEMORIAL_SUBMISSION_MAX_AGE_HOURS", default=24)
+MEMORIAL_SUBMISSION_CONTACT_DAYS = env.int("MEMORIAL_SUBMISSION_CONTACT_DAYS", default=90)
 MEMORIAL_FIXTURES_DIR = BASE_DIR / "fixtures"

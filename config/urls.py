@@ -33,6 +33,7 @@ urlpatterns += i18n_patterns(
     path("articles/", include("memorial.articles.urls")),
     path("commemorations/", include("memorial.commemorations.urls")),
     path("names/", include("memorial.people.urls")),
+    path("write/", include("memorial.submissions.urls")),
     path("data/", include("memorial.opendata.urls")),
 )
 

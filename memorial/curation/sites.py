@@ -36,6 +36,21 @@ class MemorialAdminSite(admin.AdminSite):
 
         return sorted(app_list, key=position)
 
+    def waiting(self, request):
+        """[(what, how many, address)] for each model whose admin says what waits for a
+        curator (a `waiting(request)` method giving the count and the list's address)."""
+        found = []
+        for model, model_admin in self._registry.items():
+            count_waiting = getattr(model_admin, "waiting", None)
+            if callable(count_waiting) and model_admin.has_view_permission(request):
+                count, url = count_waiting(request)
+                found.append((model._meta.verbose_name_plural, count, url))
+        return found
+
+    def index(self, request, extra_context=None):
+        extra_context = {"waiting": self.waiting(request), **(extra_context or {})}
+        return super().index(request, extra_context)
+
     def get_urls(self):
         return [
             path("health/", self.admin_view(self.content_health_view), name="content_health"),

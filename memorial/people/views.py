@@ -141,7 +141,7 @@ class PersonDetailView(PublishedMixin, DetailView):
     slug_field = "slug"
     slug_url_kwarg = "slug"
     context_object_name = "person"
-    related = ("attestations", "photos", "events", "figures")
+    related = ("attestations", "photos", "events", "figures", "memories")
 
     def get_queryset(self):
         return super().get_queryset().select_related("portrait", "recognition_source")

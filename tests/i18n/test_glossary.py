@@ -14,8 +14,8 @@ import polib
 import pytest
 from django.conf import settings
 
-from memorial.core import registry
 from memorial.curation.loader import fixture_files
+from tests.curation.test_content import fixture_models
 
 ROOT = Path(__file__).resolve().parents[2]
 GLOSSARY = ROOT / "docs" / "GLOSSARY.md"
@@ -137,7 +137,7 @@ def test_no_banned_form_in_the_fixtures(rows):
     texts = list(fixture_texts(settings.MEMORIAL_FIXTURES_DIR))
     # Every file and every language is scanned.
     files = {where.split(" ", 1)[0] for where, *_ in texts}
-    assert files == {f"{model._meta.app_label}.json" for model in registry.content_models()}
+    assert files == {f"{model._meta.app_label}.json" for model in fixture_models()}
     assert {language for _, language, *_ in texts} == set(LANGUAGES)
     assert len(texts) > 1500
     assert not violations(texts, rows)

@@ -2,6 +2,7 @@ from html.parser import HTMLParser
 from urllib.parse import urldefrag, urljoin, urlsplit
 
 import pytest
+from django.conf import settings
 from django.urls import reverse
 
 from tests.pages.conftest import memorial_content  # noqa: F401
@@ -60,6 +61,20 @@ def crawl(client, start=None):
                 seen.add(target)
                 queue.append(target)
     return pages
+
+
+def cookies_set(path, response):
+    """The cookies a page sets, but for the one a form needs.
+
+    The form visitors write to the memorial with (its own page, never kept by a
+    cache) is the one public page with a CSRF token, so it alone sets Django's
+    CSRF cookie; every other page sets none.
+    """
+    names = set(response.cookies)
+    form = reverse("submissions:new").split("/", 2)[2]
+    if urlsplit(path).path.split("/", 2)[-1] == form:
+        names -= {settings.CSRF_COOKIE_NAME}
+    return names
 
 
 @pytest.fixture
