@@ -61,3 +61,15 @@ ensure_chromium() {
 ensure_redis_server() {
   command -v redis-server >/dev/null 2>&1 || install_debian_packages redis-server || true
 }
+
+# The W3C Nu Html Checker (npm vnu-jar) runs on Java; Debian's headless JRE when missing.
+ensure_java() {
+  command -v java >/dev/null 2>&1 || install_debian_packages default-jre-headless || true
+  if ! command -v java >/dev/null 2>&1; then
+    if [ -n "${CI:-}" ]; then
+      echo "Java is required in CI for the HTML checker and could not be installed." >&2
+      exit 1
+    fi
+    echo "Java not found: the HTML validity tests will be skipped." >&2
+  fi
+}

@@ -24,6 +24,7 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("", include("memorial.pages.urls")),
     path("20-january.ics", CommemorationCalendarView.as_view(), name="calendar"),
+    path("what-happened/", include("memorial.articles.story_urls")),
     path("search/", include("memorial.search.urls")),
     path("sources/", include("memorial.sources.urls")),
     path("timeline/", include("memorial.events.urls")),

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from memorial.core import registry
 
-from .models import Article
+from .models import STORY_SLUG, Article
 
 
 def latest_articles(view):
@@ -13,8 +13,15 @@ def latest_articles(view):
     return {"articles": view.published(Article.objects.listed())[:3]}
 
 
+def story(view):
+    """The story, "What happened", at the head of the home page."""
+    found = view.published(Article.objects.filter(slug=STORY_SLUG)).first()
+    return {"story": found} if found else None
+
+
 CONTRIBUTIONS = [
     registry.Content("articles.Article", order=40, rich_text=("body",)),
+    registry.Navigation(_("What happened"), "story:story", order=5),
     registry.Navigation(_("Articles"), "articles:list", order=40),
     registry.Sitemap("articles.Article", list_url="articles:list", order=40),
     registry.SearchGroup(
@@ -44,5 +51,6 @@ CONTRIBUTIONS = [
         ],
         order=50,
     ),
+    registry.HomeSection("articles/_story_home.html", story, order=5, lead=True),
     registry.HomeSection("articles/_home.html", latest_articles, order=30),
 ]

@@ -2,6 +2,7 @@ from django.db import models
 from django.db.models.functions import Length, Trim
 from django.db.models.lookups import GreaterThan
 from django.urls import reverse
+from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 
 from memorial.core.dates import DatePrecision, PartialDateField
@@ -15,6 +16,13 @@ from memorial.core.models import (
     title_field,
 )
 from memorial.core.validators import http_url
+
+#: The article that is the memorial's story, "What happened", at an address of its own.
+STORY_SLUG = "what-happened"
+
+#: Characters read in a minute at a careful pace, for "about five minutes of reading":
+#: counted in characters, so an Azerbaijani word's suffixes weigh what English words do.
+CHARACTERS_A_MINUTE = 900
 
 
 class ArticleKind(models.TextChoices):
@@ -106,7 +114,19 @@ class Article(SearchableModel, PublishableModel):
         return self.title
 
     def get_absolute_url(self):
+        if self.slug == STORY_SLUG:
+            return reverse("story:story")
         return reverse("articles:detail", kwargs={"slug": self.slug})
+
+    @property
+    def is_story(self):
+        return self.slug == STORY_SLUG
+
+    @property
+    def reading_minutes(self):
+        """How long the body takes to read, in whole minutes (at least one)."""
+        text = " ".join(strip_tags(self.body or "").split())
+        return max(1, round(len(text) / CHARACTERS_A_MINUTE))
 
     def natural_key(self):
         return (self.slug,)

@@ -94,6 +94,21 @@ class Commemoration(SearchableModel, PublishableModel):
             raise ValidationError({"date": _("The date must fall in the commemoration's year.")})
 
     @property
+    def is_recorded(self):
+        """Whether anything is recorded of the year: a text or one of the observances.
+
+        (Its sources, articles and photos are read on its own page.)"""
+        return bool(
+            self.observances
+            or self.description
+            or self.minute_of_silence
+            or self.sound_signals
+            or self.flags_half_mast
+            or self.alley_of_martyrs
+            or self.events_abroad
+        )
+
+    @property
     def anniversary(self):
         """Derived, never stored: the year says it all."""
         return self.year - TRAGEDY_YEAR

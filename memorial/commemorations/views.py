@@ -13,12 +13,33 @@ from . import jsonld
 from .models import Commemoration
 
 
+def runs(commemorations):
+    """Consecutive years as runs: [[1995, 1996, 1997], [2001], ...] of commemorations."""
+    found = []
+    for commemoration in commemorations:
+        if found and found[-1][-1].year == commemoration.year - 1:
+            found[-1].append(commemoration)
+        else:
+            found.append([commemoration])
+    return found
+
+
 class CommemorationListView(PublishedMixin, ListView):
-    """The archive: every year since 1991 with its anniversary number."""
+    """The archive: every year since 1991 with its anniversary number; the years with
+    nothing recorded yet are one line, with an invitation to send what is known."""
 
     model = Commemoration
     paginate_by = 40
     page_parameters = {"page": PAGE_NUMBER}
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        years = list(context["object_list"])
+        context["recorded"] = [year for year in years if year.is_recorded]
+        context["unrecorded"] = runs(
+            sorted((y for y in years if not y.is_recorded), key=lambda y: y.year)
+        )
+        return context
 
 
 class CommemorationDetailView(PublishedMixin, DetailView):

@@ -77,7 +77,8 @@ What each kind of contribution means, and who reads it:
 ``HomeSection``
     A section of the home page: ``context(view)`` returns the template's
     context (``view.published(queryset)`` is what the visitor may see), or
-    nothing to leave the section out. A queryset left unread is read only when
+    nothing to leave the section out; ``lead=True`` puts it at the head of the
+    page, under its introduction. A queryset left unread is read only when
     the template renders it, so a section kept with ``{% cache %}`` under the
     content version (``is_preview`` is in its context) reads nothing on a hit.
 
@@ -199,11 +200,15 @@ class HealthCheck:
 
 @dataclass(frozen=True)
 class HomeSection:
-    """A section of the home page: its template, and `context(view)` for it (falsy: left out)."""
+    """A section of the home page: its template, and `context(view)` for it (falsy: left out).
+
+    A `lead` section stands at the head of the page, under its introduction.
+    """
 
     template: str
     context: Callable
     order: int = 100
+    lead: bool = False
 
 
 def attr(name, type_="string"):

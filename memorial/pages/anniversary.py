@@ -1,4 +1,6 @@
-"""The anniversary panel on the home page: years since, countdown, minute of silence.
+"""The anniversary panel on the home page: the years since, the date of the next
+anniversary and, on 20 January, the minute of silence at noon. Not a countdown:
+a day of mourning is not an event to wait for by the minute.
 
 Everything is computed in Baku time. The clock is an argument, so a page and a
 test can ask about any moment.
@@ -9,6 +11,8 @@ from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
+
+from memorial.core.dates import PartialDate
 
 TRAGEDY_DATE = datetime.date(1990, 1, 20)
 SILENCE_TIME = datetime.time(12, 0)
@@ -36,6 +40,11 @@ class AnniversaryPanel:
         if self.silence_at is None:
             return ""
         return self.silence_at.astimezone(datetime.UTC).strftime("%H:%M")
+
+    @property
+    def next_date(self):
+        """The next anniversary's date, written as every date is: "20 January 2027"."""
+        return PartialDate(self.next_anniversary.date())
 
     @property
     def days_until(self):

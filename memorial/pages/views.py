@@ -22,13 +22,18 @@ class HomeView(PublishedMixin, TemplateView):
         context = super().get_context_data(**kwargs)
         context["panel"] = anniversary_panel(timezone.now())
         # Each topic app's section, as it registered it (`registry.HomeSection`).
-        context["sections"] = [
-            render_to_string(
-                section.template, {"is_preview": context["is_preview"], **found}, self.request
+        rendered = [
+            (
+                section.lead,
+                render_to_string(
+                    section.template, {"is_preview": context["is_preview"], **found}, self.request
+                ),
             )
             for section in registry.contributions(registry.HomeSection)
             if (found := section.context(self))
         ]
+        context["lead_sections"] = [html for lead, html in rendered if lead]
+        context["sections"] = [html for lead, html in rendered if not lead]
         return context
 
 

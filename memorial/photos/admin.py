@@ -24,7 +24,15 @@ class PhotoAdmin(PublishableAdmin):
     ]
     list_display_links = ["thumbnail", "title"]
     list_select_related = ["source", "updated_by"]
-    list_filter = ["is_published", "is_featured", "is_graphic", "is_decorative", "taken_precision"]
+    list_filter = [
+        "is_published",
+        "kind",
+        "is_featured",
+        "is_home_image",
+        "is_graphic",
+        "is_decorative",
+        "taken_precision",
+    ]
     search_fields = ["title_en", "title_az", "title_ru", "slug", "credit", "source__title"]
     date_hierarchy = "taken_date"
     prepopulated_fields = {"slug": ["title_en"]}
@@ -49,7 +57,7 @@ class PhotoAdmin(PublishableAdmin):
                 ]
             },
         ),
-        (None, {"fields": ["events", "is_featured", "sort_order"]}),
+        (None, {"fields": ["kind", "events", "is_featured", "is_home_image", "sort_order"]}),
         (_("Publishing"), {"fields": ["is_published", "published_at"]}),
     ]
 

@@ -11,12 +11,20 @@ from .models import Photo
 
 def featured_photos(view):
     """The first four photographs a curator chose for the home page."""
-    return {"photos": view.published(Photo.objects.filter(is_featured=True).listed())[:4]}
+    featured = Photo.objects.filter(is_featured=True, is_home_image=False).listed()
+    return {"photos": view.published(featured)[:4]}
+
+
+def home_image(view):
+    """The image a curator chose for the head of the home page."""
+    found = view.published(Photo.objects.filter(is_home_image=True).listed()).first()
+    return {"photo": found} if found else None
 
 
 CONTRIBUTIONS = [
     registry.Content("photos.Photo", order=30),
     registry.Navigation(_("Photos"), "photos:list", order=30),
+    registry.HomeSection("photos/_home_image.html", home_image, order=4, lead=True),
     registry.Sitemap("photos.Photo", list_url="photos:list", order=30),
     registry.SearchGroup(
         "photos",

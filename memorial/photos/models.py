@@ -49,7 +49,13 @@ def photo_upload_to(instance, filename):
 
 #: What a list of photographs shows of each: a card (photos/_card.html) with its
 #: caption, credit, source and rights, or a link.
+class PhotoKind(models.TextChoices):
+    PHOTOGRAPH = "photograph", _("Photograph")
+    ILLUSTRATION = "illustration", _("Illustration")
+
+
 LISTED_FIELDS = (
+    "kind",
     "title",
     "slug",
     "image",
@@ -139,6 +145,18 @@ class Photo(SearchableModel, PublishableModel):
         help_text=_("Shown to visitors only after a content notice."),
     )
     is_featured = models.BooleanField(_("featured on the home page"), default=False)
+    kind = models.CharField(
+        _("kind"),
+        max_length=20,
+        choices=PhotoKind.choices,
+        default=PhotoKind.PHOTOGRAPH,
+        help_text=_("An illustration is labelled as one wherever it is shown."),
+    )
+    is_home_image = models.BooleanField(
+        _("the home page's image"),
+        default=False,
+        help_text=_("Shown at the head of the home page. One image at a time."),
+    )
     events = models.ManyToManyField(
         "events.Event", verbose_name=_("events"), blank=True, related_name="photos"
     )
@@ -153,6 +171,15 @@ class Photo(SearchableModel, PublishableModel):
         verbose_name_plural = _("photos")
         ordering = ["sort_order", "taken_date", "title"]
         constraints = [
+            models.CheckConstraint(
+                condition=models.Q(kind__in=PhotoKind.values), name="photos_photo_kind_valid"
+            ),
+            models.UniqueConstraint(
+                fields=["is_home_image"],
+                condition=models.Q(is_home_image=True),
+                name="photos_one_home_image",
+                violation_error_message=_("Another image is already the home page's image."),
+            ),
             models.CheckConstraint(
                 condition=GreaterThan(Length(Trim("title_en")), 0),
                 name="photos_photo_title_not_blank",
@@ -171,6 +198,10 @@ class Photo(SearchableModel, PublishableModel):
 
     def __str__(self):
         return self.title
+
+    @property
+    def is_illustration(self):
+        return self.kind == PhotoKind.ILLUSTRATION
 
     def save(self, *args, **kwargs):
         """Store a new image only as the pipeline's re-encoded copy, with its renditions.

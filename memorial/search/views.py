@@ -1,4 +1,5 @@
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db.models import Count, Window
 from django.http import Http404
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
@@ -24,7 +25,11 @@ class SearchView(PublishedMixin, TemplateView):
         return not_kept(self.render_to_response(context, status=status))
 
     def _visible(self, group):
-        return self.published(group.model._default_manager.all())
+        # Each row also carries how many rows the search finds in all (a window over
+        # the search's own rows), so counting costs no query of its own.
+        return self.published(group.model._default_manager.all()).annotate(
+            found_count=Window(Count("pk"))
+        )
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -53,11 +58,14 @@ class SearchView(PublishedMixin, TemplateView):
             context["only_label"] = group.label
             found = [(group, list(page))]
             more = False
+            counts = {group.key: paginator.count}
         else:
             found = search_everything(self._visible, text, year, self.per_group + 1)
+            counts = {}
         for group, items in found:
             if not only:
                 items, more = items[: self.per_group], len(items) > self.per_group
+                counts[group.key] = items[0].found_count if items else 0
             if items:
                 groups.append(
                     {
@@ -65,6 +73,8 @@ class SearchView(PublishedMixin, TemplateView):
                         "label": group.label,
                         "results": [(item, snippet(group, item)) for item in items],
                         "more": more,
+                        "count": counts[group.key],
                     }
                 )
+        context["found"] = sum(group["count"] for group in groups)
         return context

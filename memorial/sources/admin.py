@@ -34,7 +34,20 @@ class SourceAdmin(ContentAdmin):
     #: Topic apps whose records are entered with their source add their inlines here.
     inlines = []
     fieldsets = [
-        (None, {"fields": ["title", "key", "kind", "author", "publisher"]}),
+        (
+            None,
+            {
+                "fields": [
+                    "title",
+                    "title_translation",
+                    "key",
+                    "kind",
+                    "author",
+                    "publisher",
+                    "publisher_translation",
+                ]
+            },
+        ),
         (_("Date"), {"fields": [("date", "date_precision")]}),
         (_("Where to find it"), {"fields": ["url", "locator", "language"]}),
         (_("Reliability"), {"fields": ["reliability", "reliability_note"]}),

@@ -6,9 +6,15 @@ def cite_source(source, locator=""):
     parts = []
     if source.author:
         parts.append(source.author)
-    parts.append(source.title)
+    translation = getattr(source, "shown_title_translation", "")
+    parts.append(f"{source.title} [{translation}]" if translation else source.title)
     publisher = ", ".join(
-        part for part in (source.publisher, str(source.issued) if source.issued else "") if part
+        part
+        for part in (
+            getattr(source, "shown_publisher", source.publisher),
+            str(source.issued) if source.issued else "",
+        )
+        if part
     )
     if publisher:
         parts.append(publisher)

@@ -5,6 +5,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from memorial.core.dates import DatePrecision, PartialDateField
+from memorial.core.languages import active_language
 from memorial.core.models import (
     ContentManager,
     ContentQuerySet,
@@ -20,9 +21,15 @@ from memorial.core.validators import http_url
 LISTED_FIELDS = (
     "key",
     "title",
+    "title_translation_az",
+    "title_translation_en",
+    "title_translation_ru",
     "language",
     "author",
     "publisher",
+    "publisher_translation_az",
+    "publisher_translation_en",
+    "publisher_translation_ru",
     "date",
     "date_precision",
     "locator",
@@ -75,8 +82,23 @@ class Source(SearchableModel, TimeStampedModel):
     )
     kind = models.CharField(_("kind"), max_length=20, choices=SourceKind.choices)
     title = title_field(max_length=500)
+    title_translation = models.CharField(
+        _("our translation of the title"),
+        max_length=500,
+        blank=True,
+        help_text=_(
+            "The title in each language the source is not written in, shown beside the "
+            "original. Leave empty in the source's own language."
+        ),
+    )
     author = models.CharField(_("author"), max_length=255, blank=True)
     publisher = models.CharField(_("publisher"), max_length=255, blank=True)
+    publisher_translation = models.CharField(
+        _("publisher's name in this language"),
+        max_length=255,
+        blank=True,
+        help_text=_("Only where the name has an established form in the language."),
+    )
     date = models.DateField(_("date"), null=True, blank=True)
     date_precision = models.CharField(
         _("date precision"),
@@ -157,3 +179,17 @@ class Source(SearchableModel, TimeStampedModel):
 
     def get_absolute_url(self):
         return reverse("sources:detail", kwargs={"key": self.key})
+
+    @property
+    def shown_title_translation(self):
+        """Our translation of the title into the page's language, beside the original;
+        "" when the source is written in that language or none is given (no fallback)."""
+        language = active_language()
+        if (self.language or "").lower() == language:
+            return ""
+        return getattr(self, f"title_translation_{language}", "") or ""
+
+    @property
+    def shown_publisher(self):
+        """The publisher's established name in the page's language, else as written."""
+        return getattr(self, f"publisher_translation_{active_language()}", "") or self.publisher

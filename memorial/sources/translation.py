@@ -6,7 +6,7 @@ from .models import Source
 
 @register(Source)
 class SourceTranslationOptions(TranslationOptions):
-    fields = ("reliability_note",)
+    fields = ("reliability_note", "title_translation", "publisher_translation")
 
 
 # After translation registration, so the history keeps every language.

@@ -75,7 +75,7 @@ def test_search_finds_it_in_its_own_group(client, wreath):
     response = client.get(reverse("search:search"), {"q": "CARNATIONS Bakü"})
     page = response.content.decode()
     assert '<option value="wreaths">Wreaths</option>' in page
-    assert '<h2 id="group-wreaths">Wreaths</h2>' in page
+    assert '<h2 id="group-wreaths">Wreaths <span class="count">' in page
     assert wreath.get_absolute_url() in page
     only = client.get(reverse("search:search"), {"q": "carnations", "type": "wreaths"})
     assert only.status_code == 200

@@ -93,6 +93,7 @@ SPECS = [
             "alt_text_az": "Daş pilləkən boyunca düzülmüş qırmızı qərənfillər.",
             "alt_text_ru": "Красные гвоздики, разложенные вдоль каменной лестницы.",
             "credit": "Memorial staff",
+            "kind": "photograph",
             "rights_en": "Made for this site.",
             "source": str(source.pk),
             "taken_precision": "unknown",

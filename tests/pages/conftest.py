@@ -88,6 +88,13 @@ def memorial_content(db):
     )
     article.sources.set([omm])
     article.events.set([night])
+    story = factories.make_article(
+        slug="what-happened",
+        kind="own",
+        title_en="What happened",
+        summary_en="The night of 19–20 January 1990.",
+        body_en=f'<p>The <a href="{night.get_absolute_url()}">troops came at night</a>.</p>',
+    )
     commemoration = factories.make_commemoration(
         2026, observances_en="The 36th anniversary was observed."
     )
@@ -106,6 +113,7 @@ def memorial_content(db):
         "photo": photo,
         "graphic": graphic,
         "article": article,
+        "story": story,
         "commemoration": commemoration,
     }
 
@@ -129,6 +137,7 @@ def page_urls(content):
     """One address of every public page type, for tests that visit them all."""
     return {
         "home": reverse("pages:home"),
+        "story": reverse("story:story"),
         "about": reverse("pages:about"),
         "search": reverse("search:search") + "?q=Baku",
         "timeline": reverse("events:list"),

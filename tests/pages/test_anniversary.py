@@ -19,7 +19,7 @@ def render(panel):
         return " ".join(render_to_string("pages/_anniversary_panel.html", {"panel": panel}).split())
 
 
-def test_half_an_hour_before_the_anniversary_counts_down():
+def test_half_an_hour_before_the_anniversary_names_the_date_not_a_countdown():
     """At 23:30 on 19 January (Baku) the panel counts down the last 30 minutes to the 36th."""
     panel = anniversary_panel(baku(2026, 1, 19, 23, 30))
     assert panel.years_since == 35
@@ -29,8 +29,10 @@ def test_half_an_hour_before_the_anniversary_counts_down():
     assert panel.next_anniversary_number == 36
     html = render(panel)
     assert "35 years since 20 January 1990" in html
-    assert "0 days, 0 h 30 min until the 36th anniversary" in html
-    assert "minute of silence" not in html
+    assert "The 36th anniversary falls on 20 January 2026." in html
+    assert "a minute of silence at 12:00 Baku time" in html
+    # A day of mourning, not an event counted down to the minute.
+    assert " min " not in html and "days," not in html and "until" not in html
 
 
 def test_the_same_instant_in_utc_is_already_the_anniversary_in_baku():
@@ -70,10 +72,11 @@ def test_minute_of_silence_around_noon(moment, state, words):
 
 
 def test_after_the_anniversary_counts_to_next_year():
-    """On 21 January the countdown runs to 20 January of the next year."""
+    """On 21 January the panel names 20 January of the next year."""
     panel = anniversary_panel(baku(2026, 1, 21, 0, 0))
     assert not panel.is_anniversary_day
     assert panel.years_since == 36
     assert panel.next_anniversary == baku(2027, 1, 20)
     assert panel.next_anniversary_number == 37
     assert panel.days_until == 364
+    assert "The 37th anniversary falls on 20 January 2027." in render(panel)

@@ -41,6 +41,7 @@ def upload(curator, own_source):
             "alt_text_az": "Boz daş pilləkənlərdə qırmızı qərənfillər.",
             "alt_text_ru": "Красные гвоздики лежат на серых каменных ступенях.",
             "credit": "Black January Memorial",
+            "kind": "illustration",
             "source": own_source.pk,
             "rights_en": "Made for this memorial.",
             "taken_precision": "unknown",

@@ -90,7 +90,7 @@ def test_accepted_image_is_stored_under_a_generated_name(
     upload, name, fmt, stored_extension, django_assert_max_num_queries
 ):
     """JPEG, PNG and WebP are accepted and stored under a new name with the detected extension."""
-    with django_assert_max_num_queries(30):
+    with django_assert_max_num_queries(36):
         response = upload(f"../../etc/{name}", files.encode(files.detailed_image((900, 600)), fmt))
     assert response.status_code == 302, response.context["adminform"].form.errors
     photo = Photo.objects.get()

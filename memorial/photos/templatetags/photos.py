@@ -71,3 +71,9 @@ def picture(photo, sizes="100vw", loading="lazy", css_class=""):
         loading,
         extra,
     )
+
+
+@register.filter
+def any_graphic(photos):
+    """Whether a graphic image is among `photos`: the content notice is said only then."""
+    return any(photo.is_graphic for photo in photos)
