@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('sources', '0002_search_key'),
+        ('sources', '0003_search_index_without_pending_list'),
     ]
 
     operations = [

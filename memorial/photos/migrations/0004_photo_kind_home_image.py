@@ -8,7 +8,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('events', '0004_rich_text_sanitised'),
-        ('photos', '0002_search_key'),
+        ('photos', '0003_search_index_without_pending_list'),
         ('sources', '0002_search_key'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
