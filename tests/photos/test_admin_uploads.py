@@ -152,6 +152,7 @@ def test_an_accepted_upload_survives_an_error_in_another_field(
     data = {
         "title_en": "Carnations on the steps",
         "slug": "carnations-on-the-steps",
+        "kind": "illustration",
         "alt_text_en": "Red carnations lie on grey stone steps.",
         "alt_text_az": "Boz daş pilləkənlərdə qırmızı qərənfillər.",
         "alt_text_ru": "Красные гвоздики лежат на серых каменных ступенях.",
