@@ -15,6 +15,7 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
+import uuid
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -90,6 +91,35 @@ def get(url, timeout=10):
             return response.status, response.headers, response.read().decode()
     except urllib.error.HTTPError as error:
         return error.code, error.headers, error.read().decode()
+
+
+@contextlib.contextmanager
+def two_sites_sharing_redis(tmp_path, create, **settings):
+    """(environment, [two gunicorns]) of one site on a SQLite file, sharing the machine's
+    Redis under a key prefix of their own, which is emptied after them; `create` runs
+    in the site's shell first."""
+    require(redis_available(), "Redis is not running on 127.0.0.1:6379")
+    import redis
+
+    prefix = f"memorial-test-{uuid.uuid4().hex}"
+    environment = site_environment(
+        tmp_path,
+        DATABASE_URL=f"sqlite:///{tmp_path / 'shared.sqlite3'}",
+        REDIS_URL="redis://127.0.0.1:6379/0",
+        REDIS_KEY_PREFIX=prefix,
+        **settings,
+    )
+    manage(environment, "migrate", "--no-input", "-v0")
+    manage(environment, "shell", "-c", create)
+    servers = [Gunicorn(environment, tmp_path / f"gunicorn-{n}.log") for n in (1, 2)]
+    try:
+        yield environment, servers
+    finally:
+        for server in servers:
+            server.stop()
+        client = redis.Redis(host="127.0.0.1", port=6379, db=0)
+        for key in client.scan_iter(f"{prefix}:*"):
+            client.delete(key)
 
 
 class Gunicorn:

@@ -1,10 +1,8 @@
 """Cache invalidation across two app servers sharing Redis and one database."""
 
-import uuid
-
 import pytest
 
-from tests.ops.servers import Gunicorn, get, manage, redis_available, require, site_environment
+from tests.ops.servers import get, manage, two_sites_sharing_redis
 
 pytestmark = pytest.mark.slow
 
@@ -24,26 +22,12 @@ factories.make_event(slug="already-public", title_en="Troops at the city limits"
 
 @pytest.fixture
 def two_servers(tmp_path):
-    require(redis_available(), "Redis is not running on 127.0.0.1:6379")
-    import redis
-
-    prefix = f"memorial-test-{uuid.uuid4().hex}"
-    environment = site_environment(
+    with two_sites_sharing_redis(
         tmp_path,
-        DATABASE_URL=f"sqlite:///{tmp_path / 'shared.sqlite3'}",
-        REDIS_URL="redis://127.0.0.1:6379/0",
-        REDIS_KEY_PREFIX=prefix,
+        CREATE,
         MEMORIAL_PAGE_CACHE_SECONDS="600",
-    )
-    manage(environment, "migrate", "--no-input", "-v0")
-    manage(environment, "shell", "-c", CREATE)
-    servers = [Gunicorn(environment, tmp_path / f"gunicorn-{n}.log") for n in (1, 2)]
-    yield environment, servers
-    for server in servers:
-        server.stop()
-    client = redis.Redis(host="127.0.0.1", port=6379, db=0)
-    for key in client.scan_iter(f"{prefix}:*"):
-        client.delete(key)
+    ) as sites:
+        yield sites
 
 
 def test_publishing_in_one_process_refreshes_pages_in_every_other(two_servers):

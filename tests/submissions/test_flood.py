@@ -9,19 +9,15 @@ flood; the figures are printed for the record (timings are never asserted).
 import statistics
 import threading
 import time
-import uuid
 
 import pytest
 
 from tests.ops.servers import (
     AdminSession,
-    Gunicorn,
     _FormFields,
     get,
     manage,
-    redis_available,
-    require,
-    site_environment,
+    two_sites_sharing_redis,
 )
 
 pytestmark = pytest.mark.slow
@@ -41,27 +37,13 @@ POSTS = 1000
 
 @pytest.fixture
 def two_servers(tmp_path):
-    require(redis_available(), "Redis is not running on 127.0.0.1:6379")
-    import redis
-
-    prefix = f"memorial-test-{uuid.uuid4().hex}"
-    environment = site_environment(
+    with two_sites_sharing_redis(
         tmp_path,
-        DATABASE_URL=f"sqlite:///{tmp_path / 'flood.sqlite3'}",
-        REDIS_URL="redis://127.0.0.1:6379/0",
-        REDIS_KEY_PREFIX=prefix,
+        CREATE,
         MEMORIAL_PAGE_CACHE_SECONDS="0",
         MEMORIAL_SUBMISSION_MIN_SECONDS="0",
-    )
-    manage(environment, "migrate", "--no-input", "-v0")
-    manage(environment, "shell", "-c", CREATE)
-    servers = [Gunicorn(environment, tmp_path / f"gunicorn-{n}.log") for n in (1, 2)]
-    yield environment, servers
-    for server in servers:
-        server.stop()
-    client = redis.Redis(host="127.0.0.1", port=6379, db=0)
-    for key in client.scan_iter(f"{prefix}:*"):
-        client.delete(key)
+    ) as sites:
+        yield sites
 
 
 def timed_reads(servers, stop, durations, count=None):
