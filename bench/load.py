@@ -5,7 +5,7 @@ a ratio of a bare `startproject` view (bench/baseline: startproject's default
 middleware, one view returning a fixed 30 KB page) measured in the same run.
 Run from the project root:
 
-    python bench/load.py [--duration 3] [--rounds 3] [--sizes 1]
+    python bench/load.py [--duration 3] [--rounds 3] [--sizes 1] [--pages home,event]
 
 It starts three gunicorns on 127.0.0.1, two sync workers each: the bare
 project, the memorial with its page cache and the memorial without it. The
@@ -386,6 +386,7 @@ def main():
     parser.add_argument("--duration", type=int, default=3, help="seconds per measurement")
     parser.add_argument("--rounds", type=int, default=3, help="rounds (medians are reported)")
     parser.add_argument("--sizes", default="1", help="content multipliers, e.g. 1,10")
+    parser.add_argument("--pages", default="", help="only these page types, e.g. home,event")
     args = parser.parse_args()
     ensure_wrk()
     redis = Redis()
@@ -401,6 +402,8 @@ def main():
                 log(f"Preparing {times}x content")
                 prepared = prepare(workdir, times)
                 pages = prepared["pages"]
+                if args.pages:
+                    pages = {name: pages[name] for name in args.pages.split(",")}
                 print(f"\n{times}x content: {prepared['counts']}")
                 print(
                     f"  ratios: requests/s of the page / of the bare view (budgets: cache on"

@@ -281,6 +281,12 @@ if REDIS_URL:
     DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# The site's header and footer, the same on every page of a language until the
+# code changes: each process keeps them rendered in its own memory.
+CACHES["chrome"] = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "chrome",
+}
 
 # Anonymous pages are cached until content changes (see memorial/web/cache.py).
 MEMORIAL_PAGE_CACHE_SECONDS = env.int("MEMORIAL_PAGE_CACHE_SECONDS", default=600)

@@ -5,6 +5,7 @@ from django.template.loader import render_to_string
 from django.templatetags.static import static
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.views.generic import RedirectView, TemplateView, View
 
@@ -15,25 +16,41 @@ from memorial.web.views import PublishedMixin
 from .anniversary import anniversary_panel
 
 
+class HomeSection:
+    """A topic app's section of the home page, rendered only when the page shows it.
+
+    The home page keeps its sections in one `{% cache %}` fragment: while it is
+    kept, no section reads its rows.
+    """
+
+    def __init__(self, section, view, context):
+        self.section, self.view, self.context = section, view, context
+
+    @cached_property
+    def html(self):
+        found = self.section.context(self.view)
+        if not found:
+            return ""
+        return render_to_string(self.section.template, {**self.context, **found}, self.view.request)
+
+
 class HomeView(PublishedMixin, TemplateView):
     template_name = "pages/home.html"
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["panel"] = anniversary_panel(timezone.now())
+        now = timezone.now()
+        context["panel"] = anniversary_panel(now)
+        # "Remembered today" changes with the day in Baku.
+        context["today"] = timezone.localdate(now)
         # Each topic app's section, as it registered it (`registry.HomeSection`).
-        rendered = [
-            (
-                section.lead,
-                render_to_string(
-                    section.template, {"is_preview": context["is_preview"], **found}, self.request
-                ),
-            )
+        shared = {"is_preview": context["is_preview"]}
+        sections = [
+            HomeSection(section, self, shared)
             for section in registry.contributions(registry.HomeSection)
-            if (found := section.context(self))
         ]
-        context["lead_sections"] = [html for lead, html in rendered if lead]
-        context["sections"] = [html for lead, html in rendered if not lead]
+        context["lead_sections"] = [section for section in sections if section.section.lead]
+        context["sections"] = [section for section in sections if not section.section.lead]
         return context
 
 

@@ -28,13 +28,12 @@ def people_to_verify():
 def home_names(view):
     """A band of names, a different stretch of the wall each day, and who is remembered today.
 
-    The names are read only when the section's fragment is not kept: `names` is
-    called by the template inside its `{% cache %}`, keyed on the content version
-    and on `today`.
+    The home page keeps its sections under the content version and the day in Baku.
     """
     today = timezone.localdate()
     visible = view.published(Person.objects.filter(is_unidentified=False))
-    return {"names_day": today, "names": lambda: names_of_the_day(visible, today)}
+    names = names_of_the_day(visible, today)
+    return {"names": names} if names else None
 
 
 def names_of_the_day(visible, today):

@@ -135,6 +135,17 @@ def content_version():
     return _ask(lambda: cache.get(VERSION_KEY)) or _start_version()
 
 
+def content_version_of(request):
+    """The content version `request`'s page is rendered at: read from the cache once a request.
+
+    Every fragment of a page is then kept under the version the page cache
+    keeps the page under.
+    """
+    if not hasattr(request, "content_version"):
+        request.content_version = content_version()
+    return request.content_version
+
+
 def bump_content_version():
     """Make every cached page stale. Never raises: the write it follows has committed."""
     if outage.bump_pending and outage:
@@ -372,7 +383,7 @@ class PageCacheMiddleware:
         found = _ask(lambda: cache.get_many([VERSION_KEY, key, NEXT_PUBLICATION_KEY]))
         if found is None:
             return self.get_response(request)
-        version = found.get(VERSION_KEY) or _start_version()
+        version = request.content_version = found.get(VERSION_KEY) or _start_version()
         hit = self._current(found.get(key), version)
         rendering = RENDERING_KEY.format(key=key)
         wait = settings.MEMORIAL_PAGE_CACHE_WAIT_SECONDS

@@ -73,8 +73,13 @@ class PublishedMixin:
         context = super().get_context_data(**kwargs)
         context["is_preview"] = self.is_preview()
         context.update(self.related_lists)
-        context["structured_data"] = self.get_structured_data()
         return context
+
+    @cached_property
+    def structured_data(self):
+        """The page's schema.org description, read by the template only when it shows it:
+        a page keeps it in a `{% cache %}` fragment."""
+        return self.get_structured_data()
 
     def get_structured_data(self):
         """A schema.org description of the page; the organisation when None."""

@@ -42,16 +42,16 @@ def test_each_filter_of_the_wall_is_kept_apart(client, names):
     assert "Mammadova" in children
 
 
-def test_a_kept_person_page_reads_only_the_person_and_what_its_json_ld_cites(client, names):
+def test_a_kept_person_page_reads_only_the_person(client, names):
     url = names["larisa"].get_absolute_url()
     first_html, first = visit(client, url)
     second_html, second = visit(client, url)
     assert second_html == first_html
     assert 'rel="prev"' in second_html or 'rel="next"' in second_html
     assert "What the sources say" in second_html
-    # The person, then its attestations with their sources for the JSON-LD: not the
-    # wall, the photos, the events or the figures.
-    assert len(second) == 2, second
+    # The person: not the wall, the attestations, the photos, the events or the figures;
+    # the JSON-LD is kept too.
+    assert len(second) == 1, second
     assert len(first) > 2
 
 

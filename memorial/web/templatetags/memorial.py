@@ -19,6 +19,7 @@ from memorial.core.languages import (
 )
 from memorial.web.alternates import alternates, languages, reverse_in
 from memorial.web.cache import content_version as current_content_version
+from memorial.web.cache import content_version_of
 from memorial.web.citations import STYLES, cite, page_record
 
 register = template.Library()
@@ -59,11 +60,13 @@ def canonical_path(request):
     return request.path + (f"?{query}" if query else "")
 
 
-@register.simple_tag
-def content_version():
+@register.simple_tag(takes_context=True)
+def content_version(context):
     """The content version (`memorial.web.cache`), which a curator's change bumps: the
-    key of every fragment kept with `{% cache %}` names it, so no fragment outlives a change."""
-    return current_content_version()
+    key of every fragment kept with `{% cache %}` names it, so no fragment outlives a change.
+    A page reads it once, however many fragments it keeps."""
+    request = context.get("request")
+    return current_content_version() if request is None else content_version_of(request)
 
 
 @register.simple_tag(takes_context=True)
