@@ -102,4 +102,3 @@ def test_a_page_kept_for_one_host_names_its_own_host_on_another(client, real_con
     html, _ = visit(client, url, HTTP_HOST="mirror.example")
     assert "memorial.example" not in html
     assert f"http://mirror.example{url}" in html
-
