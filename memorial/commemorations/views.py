@@ -4,6 +4,7 @@ from django.conf import settings
 from django.http import HttpResponse
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView, View
 
@@ -34,12 +35,22 @@ class CommemorationListView(PublishedMixin, ListView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        years = list(context["object_list"])
-        context["recorded"] = [year for year in years if year.is_recorded]
-        context["unrecorded"] = runs(
-            sorted((y for y in years if not y.is_recorded), key=lambda y: y.year)
-        )
+        self.shown = context["object_list"]
         return context
+
+    # The years of the page, read only when the template's fragment for it is not kept.
+
+    @cached_property
+    def years(self):
+        return list(self.shown)
+
+    @cached_property
+    def recorded(self):
+        return [year for year in self.years if year.is_recorded]
+
+    @cached_property
+    def unrecorded(self):
+        return runs(sorted((y for y in self.years if not y.is_recorded), key=lambda y: y.year))
 
 
 class CommemorationDetailView(PublishedMixin, DetailView):

@@ -18,11 +18,13 @@ class WallFilterForm(forms.Form):
     )
 
     def __init__(self, data, places, dates):
+        """`places` and `dates` are callables: read only when a filter is given or the
+        form is shown (the wall keeps it rendered under the content version)."""
         super().__init__(data)
-        self.fields["place"].choices = [("", _("Anywhere"))] + [(p, p) for p in places]
-        self.fields["died"].choices = [("", _("Any day"))] + [
-            (day.isoformat(), str(PartialDate(day))) for day in dates
-        ]
+        self.fields["place"].choices = lambda: [("", _("Anywhere"))] + [(p, p) for p in places()]
+        self.fields["died"].choices = lambda: (
+            [("", _("Any day"))] + [(day.isoformat(), str(PartialDate(day))) for day in dates()]
+        )
 
     def clean_died(self):
         value = self.cleaned_data["died"]

@@ -55,18 +55,28 @@ class WallView(PublishedMixin, TemplateView):
 
     def get(self, request, *args, **kwargs):
         self.visible = self.published(Person.objects.all())
-        places = sorted(
+        self.form = WallFilterForm(request.GET, lambda: self.places, lambda: self.dates)
+        context = self.get_context_data(**kwargs)
+        status = 400 if not self.form.is_valid() else 200
+        return self.render_to_response(context, status=status)
+
+    # The filters' choices, read only to check a filter or to show the form.
+
+    @cached_property
+    def places(self):
+        return sorted(
             self.visible.exclude(place_of_death="")
             .order_by()
             .values_list("place_of_death", flat=True)
             .distinct(),
             key=lambda place: collation.sort_key(place, active_language()),
         )
-        dates = self.visible.filter(death_precision=DatePrecision.DAY).dates("death_date", "day")
-        self.form = WallFilterForm(request.GET, places, list(dates))
-        context = self.get_context_data(**kwargs)
-        status = 400 if not self.form.is_valid() else 200
-        return self.render_to_response(context, status=status)
+
+    @cached_property
+    def dates(self):
+        return list(
+            self.visible.filter(death_precision=DatePrecision.DAY).dates("death_date", "day")
+        )
 
     def filtered(self):
         if not self.form.is_valid():

@@ -1,9 +1,11 @@
 """What every public view shares: one visibility rule, previews for staff, kinds of a list."""
 
+from functools import partial
+
 from django.db.models import Prefetch
 from django.http import Http404
 from django.utils.cache import add_never_cache_headers, patch_cache_control
-from django.utils.functional import cached_property
+from django.utils.functional import SimpleLazyObject, cached_property
 from django.utils.translation import gettext as _
 
 #: Forms of the query parameters public views read. A view declares what it reads
@@ -55,11 +57,14 @@ class PublishedMixin:
         """The relations in `related` of the one object shown, by name: what this visitor
         may see of each, read as its lists show it (`listed()`).
 
-        One query a relation, through the object's related manager, run only when
-        the page reads the list: a fragment the template keeps with `{% cache %}`
-        reads none.
+        Each is one query through the object's related manager, made (and its
+        queryset built) only when the page reads the list: a fragment the template
+        keeps with `{% cache %}` reads none.
         """
-        return {name: self.published(getattr(self.object, name).listed()) for name in self.related}
+        return {name: SimpleLazyObject(partial(self.published_list, name)) for name in self.related}
+
+    def published_list(self, name):
+        return self.published(getattr(self.object, name).listed())
 
     def dispatch(self, request, *args, **kwargs):
         response = super().dispatch(request, *args, **kwargs)

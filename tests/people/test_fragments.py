@@ -31,8 +31,10 @@ def test_a_kept_wall_gives_the_same_page_without_reading_the_names(client, names
     second_html, second = visit(client, url)
     assert second_html == first_html
     assert len(second) < len(first)
-    # Only the filter's choices are read again: no name, no count.
+    # At most the given filter's choices are read again, to check it: no name, no count;
+    # without a filter, nothing.
     assert not any("COUNT(" in sql.upper() or "given_name" in sql for sql in second), second
+    assert len(second) == (1 if "place" in params else 0), second
 
 
 def test_each_filter_of_the_wall_is_kept_apart(client, names):
