@@ -156,16 +156,18 @@ class FigureDetailView(PublishedMixin, DetailView):
     slug_url_kwarg = "key"
 
     def get_queryset(self):
-        return super().get_queryset().select_related("source", "part_of")
+        # The title names the source; what the figure is part of is read with the body.
+        return super().get_queryset().select_related("source")
 
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["others"] = (
+    @cached_property
+    def others(self):
+        """The other sources' figures for the same count, read only when the template's
+        fragment for this figure is not in the cache."""
+        return (
             self.published(Figure.objects.filter(quantity=self.object.quantity))
             .exclude(pk=self.object.pk)
             .shown()
         )
-        return context
 
     @cached_property
     def named(self):

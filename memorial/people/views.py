@@ -154,7 +154,8 @@ class PersonDetailView(PublishedMixin, DetailView):
     related = ("attestations", "photos", "events", "figures", "memories")
 
     def get_queryset(self):
-        return super().get_queryset().select_related("portrait", "recognition_source")
+        # The portrait is in the page's head; the rest is read with the body.
+        return super().get_queryset().select_related("portrait")
 
     # What the page reads of the attestations, each read only when the template's
     # fragment for this person is not in the cache (the JSON-LD reads the sources).

@@ -1,3 +1,4 @@
+from django.db.models import prefetch_related_objects
 from django.utils.functional import cached_property
 from django.views.generic import DetailView, ListView
 
@@ -14,12 +15,20 @@ class SourceListView(PublishedMixin, ListView):
     page_parameters = {"page": PAGE_NUMBER}
 
     def get_queryset(self):
-        return (
-            super()
-            .get_queryset()
-            .prefetch_related(*self.published_related(*Source.citing_relations()))
-            .order_by("kind", "title", "pk")
-        )
+        return super().get_queryset().order_by("kind", "title", "pk")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        self.shown = context["object_list"]
+        return context
+
+    @cached_property
+    def sources(self):
+        """The page's sources with what cites each, read only when the template's
+        fragment for the page is not in the cache."""
+        sources = list(self.shown)
+        prefetch_related_objects(sources, *self.published_related(*Source.citing_relations()))
+        return sources
 
 
 class SourceDetailView(PublishedMixin, DetailView):
