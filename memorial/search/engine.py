@@ -35,7 +35,7 @@ MAX_WORDS = 10
 #: At most this many matches of one kind are ranked; a query matching more (a very common
 #: word) is ranked among the first ones in the kind's own order. Ranking reads every
 #: candidate's text, so this bounds the time a search can take.
-RANKED_CANDIDATES = 200
+RANKED_CANDIDATES = 100
 #: PostgreSQL text search configuration per language; Azerbaijani has none.
 TEXT_SEARCH_CONFIGS = {"en": "english", "ru": "russian"}
 # Private-use characters mark highlights, so that the text is escaped before <mark> goes in.
@@ -189,9 +189,12 @@ def _first_of_each(groups, visible_sets, text, words, year, count, similar):
     """PostgreSQL: the candidates of every group in one query, then each group's best."""
     if not words:
         return [(group, []) for group in groups]
+    # Plain values: modeltranslation's fallback, which reads no translated field here,
+    # would cost every candidate row a pass through its rewriting iterator.
     parts = [
         _matching(group, queryset, words, year, similar)
         .annotate(search_group=Value(index))
+        .rewrite(False)
         .values_list("search_group", "pk")[:RANKED_CANDIDATES]
         for index, (group, queryset) in enumerate(zip(groups, visible_sets, strict=True))
     ]
