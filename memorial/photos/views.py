@@ -22,8 +22,5 @@ class PhotoDetailView(PublishedMixin, DetailView):
 
     related = ("events", "commemorations")
 
-    def get_queryset(self):
-        return super().get_queryset().select_related("source")
-
     def get_structured_data(self):
         return jsonld.image_object(self.request, self.object)
