@@ -4,6 +4,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from memorial.core import registry
+from memorial.opendata import tables
 
 from .models import STORY_SLUG, Article
 
@@ -33,21 +34,21 @@ CONTRIBUTIONS = [
         lambda year: Q(publication_date__year=year),
         order=30,
     ),
-    registry.Table(
+    tables.Table(
         "articles",
         lambda: Article.objects.published().prefetch_related("sources"),
         [
-            registry.attr("slug"),
-            registry.URL,
-            *registry.translated("title"),
-            registry.attr("kind"),
-            registry.attr("author"),
-            registry.attr("publisher"),
-            *registry.partial_date(Article, "publication"),
-            registry.attr("language"),
-            *registry.translated("summary"),
-            registry.attr("external_url"),
-            registry.keys("sources"),
+            tables.attr("slug"),
+            tables.URL,
+            *tables.translated("title"),
+            tables.attr("kind"),
+            tables.attr("author"),
+            tables.attr("publisher"),
+            *tables.partial_date(Article, "publication"),
+            tables.attr("language"),
+            *tables.translated("summary"),
+            tables.attr("external_url"),
+            tables.keys("sources"),
         ],
         order=50,
     ),

@@ -4,6 +4,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from memorial.core import registry
+from memorial.opendata import tables
 
 from .models import Commemoration
 
@@ -20,20 +21,20 @@ CONTRIBUTIONS = [
         lambda year: Q(year=year),
         order=50,
     ),
-    registry.Table(
+    tables.Table(
         "commemorations",
         lambda: Commemoration.objects.published().prefetch_related("sources"),
         [
-            registry.attr("year", "integer"),
-            registry.URL,
-            registry.attr("date", "date"),
-            registry.attr("minute_of_silence", "boolean"),
-            registry.attr("sound_signals", "boolean"),
-            registry.attr("flags_half_mast", "boolean"),
-            registry.attr("alley_of_martyrs", "boolean"),
-            registry.attr("events_abroad", "boolean"),
-            *registry.translated("observances"),
-            registry.keys("sources"),
+            tables.attr("year", "integer"),
+            tables.URL,
+            tables.attr("date", "date"),
+            tables.attr("minute_of_silence", "boolean"),
+            tables.attr("sound_signals", "boolean"),
+            tables.attr("flags_half_mast", "boolean"),
+            tables.attr("alley_of_martyrs", "boolean"),
+            tables.attr("events_abroad", "boolean"),
+            *tables.translated("observances"),
+            tables.keys("sources"),
         ],
         order=40,
     ),

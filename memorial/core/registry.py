@@ -23,6 +23,7 @@ is such an app, installed by `tests/core/test_registry.py`).
     from django.utils.translation import gettext_lazy as _
 
     from memorial.core import registry
+    from memorial.opendata import tables
 
     from .models import Wreath
 
@@ -45,10 +46,10 @@ is such an app, installed by `tests/core/test_registry.py`).
             "wreaths", _("Wreaths"), "wreaths.Wreath", title_field="title",
             text_field="body", year_filter=lambda year: Q(laid_on__year=year), order=70,
         ),
-        registry.Table(
+        tables.Table(
             "wreaths",
             lambda: Wreath.objects.published(),
-            [registry.attr("slug"), registry.URL, *registry.translated("title")],
+            [tables.attr("slug"), tables.URL, *tables.translated("title")],
             order=70,
         ),
         registry.HealthCheck(_("Wreaths without a giver"), wreaths_without_giver, order=70),
@@ -69,9 +70,9 @@ What each kind of contribution means, and who reads it:
     One kind of search result: its fields and how a year narrows it.
 ``Sitemap``
     The app's list page and every published object, in every language.
-``Table``
+``tables.Table``
     An open-data table (CSV, JSON and in ``datapackage.json``): the published
-    objects and how to read each field.
+    objects and how to read each field (``memorial/opendata/tables.py``).
 ``HealthCheck``
     Rows of the content-health report: ``find()`` yields ``(object, message)``.
 ``HomeSection``
@@ -90,14 +91,12 @@ by ``INSTALLED_APPS``.
 """
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache
 
 from django.apps import apps
-from django.conf import settings
 from django.core.signals import setting_changed
 from django.dispatch import receiver
-from django.utils import translation
 from django.utils.module_loading import import_string, module_has_submodule
 
 #: The module of an app that holds its contributions, and the list's name in it.
@@ -167,29 +166,6 @@ class Sitemap:
 
 
 @dataclass(frozen=True)
-class Field:
-    """A column of an open-data table: its name, Frictionless type and how to read it."""
-
-    name: str
-    type: str
-    read: Callable
-    description: str = ""
-
-
-@dataclass(frozen=True)
-class Table:
-    """An open-data table: `rows()` gives the published objects, `fields` their columns.
-
-    The first field is the table's primary key.
-    """
-
-    name: str
-    rows: Callable
-    fields: list = field(default_factory=list)
-    order: int = 100
-
-
-@dataclass(frozen=True)
 class HealthCheck:
     """A kind of problem in the content-health report; `find()` yields (object, message)."""
 
@@ -211,44 +187,6 @@ class HomeSection:
     lead: bool = False
 
 
-def attr(name, type_="string"):
-    """A column read from the attribute of the same name."""
-    return Field(name, type_, lambda obj: getattr(obj, name))
-
-
-def translated(name):
-    """One column per language of a translated field: title_az, title_en, title_ru."""
-    return [attr(f"{name}_{code}") for code in settings.MODELTRANSLATION_LANGUAGES]
-
-
-def partial_date(model, name):
-    """A date with its precision (a `PartialDateField`), in the columns it is stored in."""
-    columns = getattr(model, name)
-    return [
-        Field(columns.date, "date", lambda obj: getattr(obj, name).date),
-        Field(columns.precision, "string", lambda obj: getattr(obj, name).precision),
-    ]
-
-
-def keys(relation, key="key"):
-    """The natural keys of a many-to-many relation, in one column."""
-    return Field(
-        relation,
-        "string",
-        lambda obj: ";".join(str(getattr(item, key)) for item in getattr(obj, relation).all()),
-        f"{key}s separated by ';'",
-    )
-
-
-def _path(obj):
-    with translation.override(settings.LANGUAGE_CODE):
-        return obj.get_absolute_url()
-
-
-#: The column giving the address of an object's page.
-URL = Field("path", "string", _path, "address of the page on the memorial's site")
-
-
 @cache
 def _declared():
     """(app config, contribution) for every contribution of every installed app."""
@@ -261,7 +199,7 @@ def _declared():
 
 
 def contributions(kind):
-    """Every contribution of `kind` (a class above), by `order`, then by INSTALLED_APPS."""
+    """Every contribution of `kind` (any class), by `order`, then by INSTALLED_APPS."""
     declared = [item for _app, item in _declared() if isinstance(item, kind)]
     return sorted(declared, key=lambda item: item.order)
 

@@ -4,6 +4,7 @@ from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
 
 from memorial.core import registry
+from memorial.opendata import tables
 
 from .models import Event
 
@@ -33,20 +34,20 @@ CONTRIBUTIONS = [
     registry.SearchGroup(
         "events", _("Timeline"), "events.Event", "title", "summary", _in_year, order=10
     ),
-    registry.Table(
+    tables.Table(
         "events",
         lambda: Event.objects.published().prefetch_related("sources"),
         [
-            registry.attr("slug"),
-            registry.URL,
-            *registry.translated("title"),
-            registry.attr("kind"),
-            *registry.partial_date(Event, "start"),
-            *registry.partial_date(Event, "end"),
-            *registry.translated("date_note"),
-            *registry.translated("place"),
-            *registry.translated("summary"),
-            registry.keys("sources"),
+            tables.attr("slug"),
+            tables.URL,
+            *tables.translated("title"),
+            tables.attr("kind"),
+            *tables.partial_date(Event, "start"),
+            *tables.partial_date(Event, "end"),
+            *tables.translated("date_note"),
+            *tables.translated("place"),
+            *tables.translated("summary"),
+            tables.keys("sources"),
         ],
         order=10,
     ),

@@ -5,6 +5,7 @@ from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 
 from memorial.core import registry
+from memorial.opendata import tables
 from memorial.sources.citations import cite_source
 
 from .models import Figure
@@ -52,26 +53,26 @@ CONTRIBUTIONS = [
         related=("source",),
         order=20,
     ),
-    registry.Table(
+    tables.Table(
         "figures",
         lambda: Figure.objects.for_toll().select_related("part_of"),
         [
-            registry.attr("key"),
-            registry.URL,
-            registry.attr("quantity"),
-            registry.attr("qualifier"),
-            registry.attr("value_low", "integer"),
-            registry.attr("value_high", "integer"),
-            *registry.translated("scope"),
-            *registry.partial_date(Figure, "as_of"),
-            *registry.translated("as_of_note"),
-            registry.Field("source", "string", lambda f: f.source.key, "key of the source"),
-            registry.Field("source_citation", "string", lambda f: cite_source(f.source, f.locator)),
-            registry.attr("locator"),
-            registry.attr("quote"),
-            *registry.translated("note"),
-            registry.Field("part_of", "string", lambda f: f.part_of.key if f.part_of else None),
-            registry.attr("sort_order", "integer"),
+            tables.attr("key"),
+            tables.URL,
+            tables.attr("quantity"),
+            tables.attr("qualifier"),
+            tables.attr("value_low", "integer"),
+            tables.attr("value_high", "integer"),
+            *tables.translated("scope"),
+            *tables.partial_date(Figure, "as_of"),
+            *tables.translated("as_of_note"),
+            tables.Field("source", "string", lambda f: f.source.key, "key of the source"),
+            tables.Field("source_citation", "string", lambda f: cite_source(f.source, f.locator)),
+            tables.attr("locator"),
+            tables.attr("quote"),
+            *tables.translated("note"),
+            tables.Field("part_of", "string", lambda f: f.part_of.key if f.part_of else None),
+            tables.attr("sort_order", "integer"),
         ],
         order=20,
     ),

@@ -1,6 +1,6 @@
 """The memorial's published record as tables: JSON, CSV and a Frictionless data package.
 
-Each topic app declares its tables in its contributions (`registry.Table`):
+Each topic app declares its tables in its contributions (a `tables.Table`):
 the fields with a Frictionless type and how to read the value from an
 object. Only `published()` objects are exported.
 """
@@ -15,6 +15,8 @@ from django.urls import reverse
 
 from memorial.core import registry
 
+from . import tables
+
 LICENSE = {
     "name": "CC-BY-4.0",
     "title": "Creative Commons Attribution 4.0",
@@ -23,8 +25,8 @@ LICENSE = {
 
 
 def _tables():
-    """name -> the `registry.Table` of each topic app, in the order they are listed."""
-    return {table.name: table for table in registry.contributions(registry.Table)}
+    """name -> the `tables.Table` of each topic app, in the order they are listed."""
+    return {table.name: table for table in registry.contributions(tables.Table)}
 
 
 def table_names():

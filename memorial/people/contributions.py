@@ -5,6 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from memorial.core import registry
+from memorial.opendata import tables
 from memorial.sources.citations import cite_source
 
 from .models import Attestation, Person
@@ -92,7 +93,7 @@ CONTRIBUTIONS = [
         lambda year: Q(death_date__year=year),
         order=5,
     ),
-    registry.Table(
+    tables.Table(
         "people",
         lambda: (
             Person.objects.published()
@@ -101,52 +102,50 @@ CONTRIBUTIONS = [
             .order_by("pk")
         ),
         [
-            registry.attr("slug"),
-            registry.URL,
-            *registry.translated("given_name"),
-            *registry.translated("patronymic"),
-            *registry.translated("surname"),
-            registry.attr("name_as_written"),
-            registry.attr("is_unidentified", "boolean"),
-            registry.attr("sex"),
-            registry.attr("birth_date", "date"),
-            registry.attr("birth_precision"),
-            registry.attr("death_date", "date"),
-            registry.attr("death_precision"),
-            registry.Field(
+            tables.attr("slug"),
+            tables.URL,
+            *tables.translated("given_name"),
+            *tables.translated("patronymic"),
+            *tables.translated("surname"),
+            tables.attr("name_as_written"),
+            tables.attr("is_unidentified", "boolean"),
+            tables.attr("sex"),
+            tables.attr("birth_date", "date"),
+            tables.attr("birth_precision"),
+            tables.attr("death_date", "date"),
+            tables.attr("death_precision"),
+            tables.Field(
                 "death_time",
                 "string",
                 lambda p: p.death_time.strftime("%H:%M") if p.death_time else None,
             ),
-            *registry.translated("death_note"),
-            registry.attr("age", "integer"),
-            *registry.translated("place_of_death"),
-            *registry.translated("home_town"),
-            *registry.translated("occupation"),
-            *registry.translated("what_happened"),
-            registry.attr("burial"),
-            *registry.translated("burial_place"),
-            registry.attr("recognised_martyr"),
-            registry.Field(
-                "recognition_source", "string", _recognition_source, "key of the source"
-            ),
-            registry.attr("on_monument"),
-            registry.attr("confidence"),
-            registry.keys("events", "slug"),
-            registry.keys("figures"),
-            registry.Field(
+            *tables.translated("death_note"),
+            tables.attr("age", "integer"),
+            *tables.translated("place_of_death"),
+            *tables.translated("home_town"),
+            *tables.translated("occupation"),
+            *tables.translated("what_happened"),
+            tables.attr("burial"),
+            *tables.translated("burial_place"),
+            tables.attr("recognised_martyr"),
+            tables.Field("recognition_source", "string", _recognition_source, "key of the source"),
+            tables.attr("on_monument"),
+            tables.attr("confidence"),
+            tables.keys("events", "slug"),
+            tables.keys("figures"),
+            tables.Field(
                 "sources",
                 "string",
                 lambda p: ";".join(a.source.key for a in p.attestations.all()),
                 "keys of the sources that name the person, separated by ';'",
             ),
-            registry.Field(
+            tables.Field(
                 "source_citations", "string", _attestations, "citations separated by '; '"
             ),
         ],
         order=5,
     ),
-    registry.Table(
+    tables.Table(
         "people-attestations",
         lambda: (
             Attestation.objects.published()
@@ -154,19 +153,19 @@ CONTRIBUTIONS = [
             .order_by("person__slug", "sort_order", "pk")
         ),
         [
-            registry.Field(
+            tables.Field(
                 "id", "string", lambda a: f"{a.person.slug}/{a.source.key}", "person/source"
             ),
-            registry.Field("person", "string", lambda a: a.person.slug, "slug of the person"),
-            registry.Field("source", "string", lambda a: a.source.key, "key of the source"),
-            registry.Field("source_citation", "string", lambda a: cite_source(a.source, a.locator)),
-            registry.attr("says"),
-            registry.attr("locator"),
-            registry.attr("confidence"),
-            registry.attr("stated_age", "integer"),
-            registry.attr("death_date", "date"),
-            registry.attr("death_precision"),
-            *registry.translated("note"),
+            tables.Field("person", "string", lambda a: a.person.slug, "slug of the person"),
+            tables.Field("source", "string", lambda a: a.source.key, "key of the source"),
+            tables.Field("source_citation", "string", lambda a: cite_source(a.source, a.locator)),
+            tables.attr("says"),
+            tables.attr("locator"),
+            tables.attr("confidence"),
+            tables.attr("stated_age", "integer"),
+            tables.attr("death_date", "date"),
+            tables.attr("death_precision"),
+            *tables.translated("note"),
         ],
         order=6,
     ),

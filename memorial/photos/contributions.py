@@ -4,6 +4,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from memorial.core import registry
+from memorial.opendata import tables
 
 from .health import photos_without_alt_text, photos_without_credit
 from .models import Photo
@@ -36,24 +37,24 @@ CONTRIBUTIONS = [
         related=("source",),
         order=40,
     ),
-    registry.Table(
+    tables.Table(
         "photos",
         lambda: Photo.objects.published().select_related("source").prefetch_related("events"),
         [
-            registry.attr("slug"),
-            registry.URL,
-            *registry.translated("title"),
-            *registry.translated("caption"),
-            *registry.translated("alt_text"),
-            registry.attr("credit"),
-            *registry.translated("rights"),
-            registry.attr("license_url"),
-            *registry.partial_date(Photo, "taken"),
-            registry.attr("width", "integer"),
-            registry.attr("height", "integer"),
-            registry.attr("is_graphic", "boolean"),
-            registry.Field("source", "string", lambda p: p.source.key, "key of the source"),
-            registry.keys("events", "slug"),
+            tables.attr("slug"),
+            tables.URL,
+            *tables.translated("title"),
+            *tables.translated("caption"),
+            *tables.translated("alt_text"),
+            tables.attr("credit"),
+            *tables.translated("rights"),
+            tables.attr("license_url"),
+            *tables.partial_date(Photo, "taken"),
+            tables.attr("width", "integer"),
+            tables.attr("height", "integer"),
+            tables.attr("is_graphic", "boolean"),
+            tables.Field("source", "string", lambda p: p.source.key, "key of the source"),
+            tables.keys("events", "slug"),
         ],
         order=60,
     ),

@@ -4,6 +4,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from memorial.core import registry
+from memorial.opendata import tables
 
 from .models import Source
 
@@ -20,22 +21,22 @@ CONTRIBUTIONS = [
         lambda year: Q(date__year=year),
         order=60,
     ),
-    registry.Table(
+    tables.Table(
         "sources",
         lambda: Source.objects.published(),
         [
-            registry.attr("key"),
-            registry.URL,
-            registry.attr("kind"),
-            registry.attr("title"),
-            registry.attr("author"),
-            registry.attr("publisher"),
-            *registry.partial_date(Source, "issued"),
-            registry.attr("url"),
-            registry.attr("locator"),
-            registry.attr("language"),
-            registry.attr("reliability"),
-            *registry.translated("reliability_note"),
+            tables.attr("key"),
+            tables.URL,
+            tables.attr("kind"),
+            tables.attr("title"),
+            tables.attr("author"),
+            tables.attr("publisher"),
+            *tables.partial_date(Source, "issued"),
+            tables.attr("url"),
+            tables.attr("locator"),
+            tables.attr("language"),
+            tables.attr("reliability"),
+            *tables.translated("reliability_note"),
         ],
         order=30,
     ),

@@ -1,6 +1,7 @@
 from django.db.models import Q
 
 from memorial.core import registry
+from memorial.opendata import tables
 
 from .models import Wreath
 
@@ -28,15 +29,15 @@ CONTRIBUTIONS = [
         lambda year: Q(laid_on__year=year),
         order=70,
     ),
-    registry.Table(
+    tables.Table(
         "wreaths",
         lambda: Wreath.objects.published(),
         [
-            registry.attr("slug"),
-            registry.URL,
-            *registry.translated("title"),
-            registry.attr("laid_by"),
-            registry.attr("laid_on", "date"),
+            tables.attr("slug"),
+            tables.URL,
+            *tables.translated("title"),
+            tables.attr("laid_by"),
+            tables.attr("laid_on", "date"),
         ],
         order=70,
     ),

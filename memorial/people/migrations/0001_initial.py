@@ -10,7 +10,7 @@ import simple_history.models
 from django.conf import settings
 from django.db import migrations, models
 
-from memorial.core.migration_operations import TrigramIndex
+from memorial.search.migration_operations import TrigramIndex
 
 
 class Migration(migrations.Migration):

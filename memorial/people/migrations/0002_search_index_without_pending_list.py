@@ -1,6 +1,6 @@
 from django.db import migrations
 
-from memorial.core.migration_operations import TrigramIndexWithoutPendingList
+from memorial.search.migration_operations import TrigramIndexWithoutPendingList
 
 
 class Migration(migrations.Migration):

@@ -2,7 +2,7 @@
 
 from django.db import migrations, models
 
-from memorial.core.migration_operations import TrigramIndex, fill_search_keys
+from memorial.search.migration_operations import TrigramIndex, fill_search_keys
 
 
 class Migration(migrations.Migration):

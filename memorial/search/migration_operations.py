@@ -6,7 +6,7 @@ fallback search scans `search_key` and these operations do nothing.
 
 from django.db.migrations.operations.base import Operation
 
-from .text import search_key, searchable_texts
+from memorial.core.text import search_key, searchable_texts
 
 
 class TrigramIndex(Operation):
