@@ -5,6 +5,7 @@ import time
 import uuid
 
 import pytest
+from django.conf import settings
 from django.core.cache import cache
 from django.template import Context, Template
 from django.urls import reverse
@@ -16,6 +17,9 @@ from tests.ops.servers import PrivateRedis, redis_server_available, require
 
 pytestmark = [pytest.mark.django_db, pytest.mark.slow]
 
+#: The production settings' process-local cache of the header and footer.
+CHROME = dict(settings.CACHES["chrome"])
+
 
 def redis_caches(url):
     """The production cache settings, pointed at `url` with a prefix of this test's own."""
@@ -26,7 +30,8 @@ def redis_caches(url):
         "OPTIONS": {"SOCKET_CONNECT_TIMEOUT": 0.5, "SOCKET_TIMEOUT": 0.5},
     }
     fragments = {**default, "OPTIONS": {**default["OPTIONS"], "IGNORE_EXCEPTIONS": True}}
-    return {"default": default, "template_fragments": fragments}
+    # The header and footer stay in each process's memory, as in production.
+    return {"default": default, "template_fragments": fragments, "chrome": CHROME}
 
 
 def start_redis(*options):
