@@ -8,7 +8,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView, View
 
-from memorial.web.views import PAGE_NUMBER, PublishedMixin
+from memorial.web.views import PAGE_NUMBER, PageObjectsMixin, PublishedMixin
 
 from . import jsonld
 from .models import Commemoration
@@ -25,7 +25,7 @@ def runs(commemorations):
     return found
 
 
-class CommemorationListView(PublishedMixin, ListView):
+class CommemorationListView(PageObjectsMixin, PublishedMixin, ListView):
     """The archive: every year since 1991 with its anniversary number; the years with
     nothing recorded yet are one line, with an invitation to send what is known."""
 
@@ -33,24 +33,17 @@ class CommemorationListView(PublishedMixin, ListView):
     paginate_by = 40
     page_parameters = {"page": PAGE_NUMBER}
 
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        self.shown = context["object_list"]
-        return context
-
     # The years of the page, read only when the template's fragment for it is not kept.
 
     @cached_property
-    def years(self):
-        return list(self.shown)
-
-    @cached_property
     def recorded(self):
-        return [year for year in self.years if year.is_recorded]
+        return [year for year in self.page_objects if year.is_recorded]
 
     @cached_property
     def unrecorded(self):
-        return runs(sorted((y for y in self.years if not y.is_recorded), key=lambda y: y.year))
+        return runs(
+            sorted((y for y in self.page_objects if not y.is_recorded), key=lambda y: y.year)
+        )
 
 
 class CommemorationDetailView(PublishedMixin, DetailView):

@@ -7,7 +7,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, ListView
 
-from memorial.web.views import PAGE_NUMBER, PublishedMixin
+from memorial.web.views import PAGE_NUMBER, PageObjectsMixin, PublishedMixin
 
 from . import jsonld
 from .charts import parts_by_total, toll_chart
@@ -66,7 +66,7 @@ def counted_relations():
     ]
 
 
-class FigureListView(PublishedMixin, ListView):
+class FigureListView(PageObjectsMixin, PublishedMixin, ListView):
     """The toll: for each quantity, every source's figure side by side.
 
     Fifty figures a page, in the toll's order (`Figure.Meta.ordering`), so a
@@ -82,16 +82,6 @@ class FigureListView(PublishedMixin, ListView):
 
     def get_queryset(self):
         return super().get_queryset().shown()
-
-    def paginate_queryset(self, queryset, page_size):
-        paginator, self.page, figures, is_paginated = super().paginate_queryset(queryset, page_size)
-        return paginator, self.page, figures, is_paginated
-
-    @cached_property
-    def figures(self):
-        """The page's figures, read once for the tables, the charts and the JSON-LD alike."""
-        self.page.object_list = list(self.page.object_list)
-        return self.page.object_list
 
     def named(self, figures):
         """{figure's pk: how many of the people it counts have a page here}: one query a
@@ -112,8 +102,8 @@ class FigureListView(PublishedMixin, ListView):
     def quantities(self):
         """The tables and charts, one a quantity: read only when the template's fragment
         for this page is not in the cache."""
-        named = self.named(self.figures)
-        for figure in self.figures:
+        named = self.named(self.page_objects)
+        for figure in self.page_objects:
             figure.named = named.get(figure.pk, 0)
         return [
             {
@@ -121,18 +111,18 @@ class FigureListView(PublishedMixin, ListView):
                 "label": figures[0].get_quantity_display(),
                 "figures": figures,
                 "bands": in_bands(quantity, figures),
-                "chart": toll_chart(figures, self.figures),
+                "chart": toll_chart(figures, self.page_objects),
             }
             for quantity, figures in (
                 (quantity, list(group))
-                for quantity, group in groupby(self.figures, key=attrgetter("quantity"))
+                for quantity, group in groupby(self.page_objects, key=attrgetter("quantity"))
             )
         ]
 
     @cached_property
     def spans(self):
         """The summary at a glance: (the spans of the dead, the spans of the rest)."""
-        return toll_summary(self.figures)
+        return toll_summary(self.page_objects)
 
     def get_structured_data(self):
         return jsonld.dataset(
@@ -142,10 +132,10 @@ class FigureListView(PublishedMixin, ListView):
                 "Every figure given for the dead, wounded, detained and missing, by source and date."
             ),
             reverse("figures:list"),
-            sorted({str(figure.get_quantity_display()) for figure in self.figures}),
+            sorted({str(figure.get_quantity_display()) for figure in self.page_objects}),
             {
                 figure.source.key: (figure.source.title, figure.source.url)
-                for figure in self.figures
+                for figure in self.page_objects
             }.values(),
         )
 

@@ -16,7 +16,7 @@ from memorial.web.views import PublishedMixin
 from .anniversary import anniversary_panel
 
 
-class HomeSection:
+class SectionRendering:
     """A topic app's section of the home page, rendered only when the page shows it.
 
     The home page keeps its sections in one `{% cache %}` fragment: while it is
@@ -46,7 +46,7 @@ class HomeView(PublishedMixin, TemplateView):
         # Each topic app's section, as it registered it (`registry.HomeSection`).
         shared = {"is_preview": context["is_preview"]}
         sections = [
-            HomeSection(section, self, shared)
+            SectionRendering(section, self, shared)
             for section in registry.contributions(registry.HomeSection)
         ]
         context["lead_sections"] = [section for section in sections if section.section.lead]

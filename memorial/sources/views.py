@@ -2,12 +2,12 @@ from django.db.models import prefetch_related_objects
 from django.utils.functional import cached_property
 from django.views.generic import DetailView, ListView
 
-from memorial.web.views import PAGE_NUMBER, PublishedMixin
+from memorial.web.views import PAGE_NUMBER, PageObjectsMixin, PublishedMixin
 
 from .models import Source
 
 
-class SourceListView(PublishedMixin, ListView):
+class SourceListView(PageObjectsMixin, PublishedMixin, ListView):
     """The bibliography, grouped by kind, each source with what cites it."""
 
     model = Source
@@ -17,16 +17,11 @@ class SourceListView(PublishedMixin, ListView):
     def get_queryset(self):
         return super().get_queryset().order_by("kind", "title", "pk")
 
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        self.shown = context["object_list"]
-        return context
-
     @cached_property
     def sources(self):
         """The page's sources with what cites each, read only when the template's
         fragment for the page is not in the cache."""
-        sources = list(self.shown)
+        sources = self.page_objects
         prefetch_related_objects(sources, *self.published_related(*Source.citing_relations()))
         return sources
 

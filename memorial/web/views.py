@@ -91,6 +91,21 @@ class PublishedMixin:
         return None
 
 
+class PageObjectsMixin:
+    """A paginated list whose page of objects is read once, and only when something reads
+    `page_objects`: a list the template keeps in a `{% cache %}` fragment reads none."""
+
+    def paginate_queryset(self, queryset, page_size):
+        paginator, self.page, objects, is_paginated = super().paginate_queryset(queryset, page_size)
+        return paginator, self.page, objects, is_paginated
+
+    @cached_property
+    def page_objects(self):
+        # Kept on the page too, so that the page's own uses read no row again.
+        self.page.object_list = list(self.page.object_list)
+        return self.page.object_list
+
+
 class KindFilterMixin:
     """`?kind=` narrows a list to one of the model's kinds; an unknown kind is a 404."""
 
