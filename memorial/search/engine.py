@@ -11,16 +11,9 @@ ranking, and the snippet is the start of the text.
 
 from django import forms
 from django.conf import settings
-from django.contrib.postgres.search import (
-    SearchHeadline,
-    SearchQuery,
-    SearchRank,
-    SearchVector,
-    TrigramWordSimilarity,
-)
+from django.contrib.postgres.search import TrigramWordSimilarity
 from django.db import connection
-from django.db.models import F, Q, TextField, Value
-from django.db.models.functions import Coalesce, NullIf
+from django.db.models import F, FloatField, Func, Q, TextField, Value
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
@@ -33,8 +26,9 @@ from memorial.core.text import html_text, search_key
 #: At most this many words of a query are searched.
 MAX_WORDS = 10
 #: At most this many matches of one kind are ranked; a query matching more (a very common
-#: word) is ranked among the first ones in the kind's own order. Ranking reads every
-#: candidate's text, so this bounds the time a search can take.
+#: word) is ranked among the first ones the database finds, in no set order, so that it
+#: stops reading there. Ranking reads every candidate's text, so this bounds the time a
+#: search can take.
 RANKED_CANDIDATES = 100
 #: PostgreSQL text search configuration per language; Azerbaijani has none.
 TEXT_SEARCH_CONFIGS = {"en": "english", "ru": "russian"}
@@ -61,78 +55,105 @@ def is_postgresql():
     return connection.vendor == "postgresql"
 
 
-def _word_matches(word, prefix, similar):
-    column = f"{prefix}search_key"
+def _word_matches(word, similar):
     start = stem(word)
-    match = Q(**{f"{column}__startswith": start}) | Q(**{f"{column}__contains": f" {start}"})
+    match = Q(search_key__startswith=start) | Q(search_key__contains=f" {start}")
     if similar and len(word) >= 4:
-        match |= Q(**{f"{column}__trigram_word_similar": word})
+        match |= Q(search_key__trigram_word_similar=word)
     return match
 
 
-def match_words(words, related=(), similar=False):
+def match_words(model, words, related=(), similar=False):
     """Every word begins a word of the object's key, or of a related object's key.
 
-    With `similar` (PostgreSQL only), a word may also be merely similar to one
-    of the key's words, which forgives typos.
+    A related object is looked up in its own table (`source_id IN (...)`), on
+    its own index: a join would make the database weigh every way of joining
+    the two tables for each word, which cost more than finding the rows. With
+    `similar` (PostgreSQL only), a word may also be merely similar to one of
+    the key's words, which forgives typos.
     """
     query = Q()
     for word in words:
-        any_key = _word_matches(word, "", similar)
+        any_key = _word_matches(word, similar)
         for name in related:
-            any_key |= _word_matches(word, f"{name}__", similar)
+            others = model._meta.get_field(name).related_model._base_manager
+            any_key |= Q(**{f"{name}__in": others.filter(_word_matches(word, similar))})
         query &= any_key
     return query
 
 
-def _column(model, name, language):
-    """The column of a field in `language`, falling back to English when empty."""
-    if any(f.name == f"{name}_{language}" for f in model._meta.fields):
-        text = TextField()
-        return Coalesce(
-            NullIf(F(f"{name}_{language}"), Value(""), output_field=text),
-            F(f"{name}_en"),
-            output_field=text,
-        )
-    return F(name)
+def _text(model, name, language):
+    """SQL for a field in `language`, falling back to English when empty, and its columns."""
+    translated = any(f.name == f"{name}_en" for f in model._meta.fields)
+    if translated and language != "en":
+        return "COALESCE(NULLIF({}, ''), {})", [F(f"{name}_{language}"), F(f"{name}_en")]
+    return "{}", [F(f"{name}_en" if translated else name)]
+
+
+class _Sql(Func):
+    """One SQL template over a few columns and values, `{}` standing for each in turn.
+
+    Ranking and highlighting written with `SearchRank`, `SearchVector` and
+    `SearchHeadline` make a tree of dozens of expressions for each kind, and
+    compiling it cost more than running the query; this is the same SQL with
+    only the columns and the visitor's words as expressions.
+    """
+
+    def __init__(self, template, *expressions, output_field):
+        super().__init__(*expressions, output_field=output_field)
+        self.template = template
+
+    def as_sql(self, compiler, connection, **extra_context):
+        parts, params = [], []
+        for expression in self.get_source_expressions():
+            sql, expression_params = compiler.compile(expression)
+            parts.append(sql)
+            params.extend(expression_params)
+        return self.template.format(*parts), params
 
 
 def _matching(group, queryset, words, year, similar):
     if year:
         queryset = queryset.filter(group.for_year(year))
-    return queryset.filter(match_words(words, group.related, similar))
+    return queryset.filter(match_words(group.model, words, group.related, similar))
 
 
-def _ranked(group, queryset, text, words):
+def _ranked(group, queryset, text, words, similar=False):
     """`queryset` best first, each with its `rank` and highlighted `headline` (PostgreSQL).
 
-    Only the rows read get a headline: PostgreSQL computes the select list
-    after the sort and the limit.
+    The rank is full-text relevance in the visitor's language, the title
+    weighing more than the text. With `similar` it adds how closely the words
+    resemble the object's key, which ranks misspelt matches that full text
+    cannot see; it is not worth its cost otherwise, since every candidate
+    already holds every word (it would be about 1 for each), and reading the
+    long key costs more than the rest of the ranking. Only the rows read get a
+    headline: PostgreSQL computes the select list after the sort and the limit.
     """
     language = (get_language() or settings.LANGUAGE_CODE)[:2]
-    config = TEXT_SEARCH_CONFIGS.get(language, "simple")
-    model = group.model
-    title = _column(model, group.title_field, language)
-    body = _column(model, group.text_field, language)
-    query = SearchQuery(text, search_type="websearch", config=config)
-    vector = SearchVector(title, weight="A", config=config) + SearchVector(
-        body, weight="B", config=config
+    config = f"'{TEXT_SEARCH_CONFIGS.get(language, 'simple')}'::regconfig"
+    title, title_columns = _text(group.model, group.title_field, language)
+    body, body_columns = _text(group.model, group.text_field, language)
+    query = f"websearch_to_tsquery({config}, {{}})"
+    rank = _Sql(
+        f"ts_rank(setweight(to_tsvector({config}, COALESCE({title}, '')), 'A')"
+        f" || setweight(to_tsvector({config}, COALESCE({body}, '')), 'B'), {query})",
+        *title_columns,
+        *body_columns,
+        Value(text),
+        output_field=FloatField(),
+    )
+    if similar:
+        rank += TrigramWordSimilarity(Value(" ".join(words)), "search_key")
+    headline = _Sql(
+        f"ts_headline({config}, {body}, {query}, {{}})",
+        *body_columns,
+        Value(text),
+        Value(f"StartSel={_START}, StopSel={_STOP}, MaxWords=30, MinWords=12"),
+        output_field=TextField(),
     )
     if group.related:
         queryset = queryset.select_related(*group.related)
-    return queryset.annotate(
-        rank=SearchRank(vector, query)
-        + TrigramWordSimilarity(Value(" ".join(words)), "search_key"),
-        headline=SearchHeadline(
-            body,
-            query,
-            config=config,
-            start_sel=_START,
-            stop_sel=_STOP,
-            max_words=30,
-            min_words=12,
-        ),
-    ).order_by("-rank", "pk")
+    return queryset.annotate(rank=rank, headline=headline).order_by("-rank", "pk")
 
 
 def search(group, queryset, text, year=None, similar=False):
@@ -152,8 +173,8 @@ def search(group, queryset, text, year=None, similar=False):
         if group.related:
             matches = matches.select_related(*group.related)
         return matches
-    candidates = matches.values("pk")[:RANKED_CANDIDATES]
-    return _ranked(group, queryset.filter(pk__in=candidates), text, words)
+    candidates = matches.order_by().values("pk")[:RANKED_CANDIDATES]
+    return _ranked(group, queryset.filter(pk__in=candidates), text, words, similar)
 
 
 def search_first(group, queryset, text, year=None, count=5):
@@ -195,21 +216,21 @@ def _first_of_each(groups, visible_sets, text, words, year, count, similar):
         _matching(group, queryset, words, year, similar)
         .annotate(search_group=Value(index))
         .rewrite(False)
+        .order_by()
         .values_list("search_group", "pk")[:RANKED_CANDIDATES]
         for index, (group, queryset) in enumerate(zip(groups, visible_sets, strict=True))
     ]
     candidates = {}
     for index, pk in parts[0].union(*parts[1:], all=True):
         candidates.setdefault(index, []).append(pk)
-    return [
-        (
-            group,
-            list(_ranked(group, queryset.filter(pk__in=candidates[index]), text, words)[:count])
-            if index in candidates
-            else [],
-        )
-        for index, (group, queryset) in enumerate(zip(groups, visible_sets, strict=True))
-    ]
+    found = []
+    for index, (group, queryset) in enumerate(zip(groups, visible_sets, strict=True)):
+        if index not in candidates:
+            found.append((group, []))
+            continue
+        ranked = _ranked(group, queryset.filter(pk__in=candidates[index]), text, words, similar)
+        found.append((group, list(ranked[:count])))
+    return found
 
 
 def snippet(group, item):

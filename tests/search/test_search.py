@@ -7,6 +7,7 @@ import pytest
 from django.core.management import call_command
 from django.db import connection
 from django.urls import reverse
+from django.utils.translation import override
 
 from memorial.events.models import Event
 from tests import factories
@@ -199,3 +200,25 @@ def test_the_snippet_escapes_stored_text(client, db):
     factories.make_event(title_en="Escaped", summary_en="Carnations <b>bold</b> &amp; more.")
     html = search(client, q="carnations").content.decode()
     assert "<b>bold</b>" not in html
+
+
+@on_postgresql
+def test_ranking_and_highlights_follow_the_page_language(client, db):
+    """On the Russian page the words are stemmed as Russian, so the highlight marks the
+    inflected form; a text not yet translated falls back to its English."""
+    factories.make_event(
+        slug="ru",
+        title_en="Carnations",
+        title_ru="Гвоздики",
+        summary_en="Carnations at the Alley.",
+        summary_ru="Гвоздики у Аллеи шехидов.",
+    )
+    factories.make_event(
+        slug="en", title_en="Carnations laid", summary_en="Carnations were laid.", summary_ru=""
+    )
+    with override("ru"):
+        url = reverse("search:search")
+    html = client.get(url, {"q": "гвоздика"}).content.decode()
+    assert "<mark>Гвоздики</mark> у Аллеи шехидов." in html
+    html = client.get(url, {"q": "carnations"}).content.decode()
+    assert "<mark>Carnations</mark> were laid." in html
