@@ -55,30 +55,23 @@ def is_postgresql():
     return connection.vendor == "postgresql"
 
 
-def _word_matches(word, similar):
+def _word_matches(word, field, similar):
     start = stem(word)
-    match = Q(search_key__startswith=start) | Q(search_key__contains=f" {start}")
+    match = Q(**{f"{field}__startswith": start}) | Q(**{f"{field}__contains": f" {start}"})
     if similar and len(word) >= 4:
-        match |= Q(search_key__trigram_word_similar=word)
+        match |= Q(**{f"{field}__trigram_word_similar": word})
     return match
 
 
-def match_words(model, words, related=(), similar=False):
-    """Every word begins a word of the object's key, or of a related object's key.
+def match_words(words, similar=False, field="search_key"):
+    """Every word begins a word of the key in `field`.
 
-    A related object is looked up in its own table (`source_id IN (...)`), on
-    its own index: a join would make the database weigh every way of joining
-    the two tables for each word, which cost more than finding the rows. With
-    `similar` (PostgreSQL only), a word may also be merely similar to one of
-    the key's words, which forgives typos.
+    With `similar` (PostgreSQL only), a word may also be merely similar to one
+    of the key's words, which forgives typos.
     """
     query = Q()
     for word in words:
-        any_key = _word_matches(word, similar)
-        for name in related:
-            others = model._meta.get_field(name).related_model._base_manager
-            any_key |= Q(**{f"{name}__in": others.filter(_word_matches(word, similar))})
-        query &= any_key
+        query &= _word_matches(word, field, similar)
     return query
 
 
@@ -113,9 +106,24 @@ class _Sql(Func):
 
 
 def _matching(group, queryset, words, year, similar):
+    """`queryset` narrowed to `words` and `year`.
+
+    An object is also found by the keys of its related objects (a figure by its
+    source's): the words are matched against the keys joined end to end, which
+    is one condition a word. Matching each key apart is as many conditions
+    again, and the database weighed every way of joining the tables for each.
+    """
     if year:
         queryset = queryset.filter(group.for_year(year))
-    return queryset.filter(match_words(group.model, words, group.related, similar))
+    field = "search_key"
+    if group.related:
+        field = "search_keys"
+        joined = "{}" + " || ' ' || COALESCE({}, '')" * len(group.related)
+        related_keys = [F(f"{name}__search_key") for name in group.related]
+        queryset = queryset.alias(
+            search_keys=_Sql(joined, F("search_key"), *related_keys, output_field=TextField())
+        )
+    return queryset.filter(match_words(words, similar, field))
 
 
 def _ranked(group, queryset, text, words, similar=False):
