@@ -3,9 +3,10 @@
 Matching runs on each object's `search_key` (see `memorial.core.text`): every
 word of the query, folded the same way, must begin a word of the key; long
 words match by their stem, so "Шехидов" finds "Şəhidlər". On PostgreSQL a
-word also matches by trigram similarity (typos), results are ranked by
-full-text relevance in the visitor's language plus similarity, and each comes
-with a highlighted snippet. Elsewhere (SQLite) the same matching runs without
+word also matches by trigram similarity when nothing matched as written
+(typos), results are ranked by full-text relevance in the visitor's language
+(and by similarity when forgiving typos), and each comes with a highlighted
+snippet. Elsewhere (SQLite) the same matching runs without
 ranking, and the snippet is the start of the text.
 """
 
@@ -89,7 +90,8 @@ class _Sql(Func):
     Ranking and highlighting written with `SearchRank`, `SearchVector` and
     `SearchHeadline` make a tree of dozens of expressions for each kind, and
     compiling it cost more than running the query; this is the same SQL with
-    only the columns and the visitor's words as expressions.
+    only the columns and the visitor's words as expressions. The template is
+    ours, never the visitor's: what they type is always a parameter.
     """
 
     def __init__(self, template, *expressions, output_field):
