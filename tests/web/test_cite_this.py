@@ -49,13 +49,15 @@ def test_an_unknown_style_is_an_error(record):
         cite(record, "mla")
 
 
-@pytest.mark.parametrize("kind", ["event", "figure", "article", "commemoration"])
+@pytest.mark.parametrize("kind", ["event", "figure", "article", "photo", "commemoration"])
 def test_every_detail_page_has_cite_this(client, db, kind):
-    """Events, figures, articles and commemorations show the permalink and every style."""
+    """Events, figures, articles, photographs and commemorations show the permalink and
+    every style."""
     obj = {
         "event": factories.make_event,
         "figure": factories.make_figure,
         "article": factories.make_article,
+        "photo": factories.make_photo,
         "commemoration": factories.make_commemoration,
     }[kind]()
     html = client.get(obj.get_absolute_url()).content.decode()
