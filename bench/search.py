@@ -63,13 +63,17 @@ def setup_django():
 
 def one_search(text, only=None):
     """What the search page does: one kind (`type=`), or every kind at once."""
-    from django.db.models import Count, Window
+    from django.contrib.auth.models import AnonymousUser
+    from django.test import RequestFactory
 
     from memorial.search.engine import search_everything, search_first, search_groups, snippet
+    from memorial.search.views import SearchView
 
-    def visible(group):
-        # As the search page: each row also counts the rows found (a window).
-        return group.model._default_manager.published().annotate(found_count=Window(Count("pk")))
+    # What a visitor may see, as the search page reads it (with its count of what was found).
+    view = SearchView()
+    view.request = RequestFactory().get("/")
+    view.request.user = AnonymousUser()
+    visible = view._visible
 
     if only:
         group = next(group for group in search_groups() if group.key == only)
